@@ -1,0 +1,200 @@
+/**
+ * cape: the command-line twin of the language server, over the same service, codes and messages.
+ * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyze, DEFAULT_SETTINGS, fixAllEdits, applyOffsetEdits, toDiagnostics, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { expandInputs, readDeclaration, UsageError, type InputFile } from './inputFiles';
+import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
+import { writeFileSafely } from './safeWrite';
+
+declare const CAPE_VERSION: string;
+const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
+const DOCS_URI = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage:
+  cape check <files|dirs|globs...> [--format text|json|sarif|github] [--filing-date YYYY-MM-DD] [--no-exit-code]
+  cape fix <files...> [--dry-run]
+  cape --version | --help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
+Codes and fixes: docs/rules.md`;
+
+interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
+
+export function run(argv: string[], io: Output): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v') {
+      io.out(`cape ${VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE + '\n');
+      return command === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (command === 'check') return check(rest, io);
+    if (command === 'fix') return fix(rest, io);
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`cape: ${(error as Error).message}\n${USAGE}\n`);
+    } else {
+      io.err(`cape: ${(error as Error).message ?? String(error)}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}
+
+function settingsFrom(values: { 'filing-date'?: string }): CapeSettings {
+  const filingDate = values['filing-date'];
+  if (filingDate !== undefined && !isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
+  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '' };
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(value + 'T00:00:00Z');
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function check(args: string[], io: Output): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'filing-date': { type: 'string' },
+      'no-exit-code': { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join('|')}, not '${values.format}'`);
+  if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
+  const settings = settingsFrom(values);
+  const inputs = expandInputs(positionals);
+  const reports: FileReport[] = [];
+  let ioFailed = false;
+  for (const input of inputs) {
+    const result = checkFile(input, settings);
+    if ('ioError' in result) {
+      io.err(`cape: ${input.display}: ${result.ioError}\n`);
+      ioFailed = true;
+      continue;
+    }
+    reports.push(result);
+  }
+  io.out(render(format, reports, VERSION, DOCS_URI));
+  if (ioFailed) return EXIT_USAGE;
+  const errors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  return errors && !values['no-exit-code'] ? EXIT_ERRORS : EXIT_OK;
+}
+
+function checkFile(input: InputFile, settings: CapeSettings): FileReport | { ioError: string } {
+  let read;
+  try {
+    read = readDeclaration(input.absolute);
+  } catch (error) {
+    return { ioError: ioMessage(error) };
+  }
+  if (read.kind === 'not-csv') {
+    return {
+      path: input.display,
+      diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Not a text CSV: ${read.reason}. In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.` }],
+    };
+  }
+  return { path: input.display, diagnostics: reported(analyze(read.text, pathToFileURL(input.absolute).toString(), settings)) };
+}
+
+function reported(analysis: Analysis): ReportedDiagnostic[] {
+  return toDiagnostics(analysis, DOCS_URI).map((d) => ({
+    code: String(d.code),
+    severity: SEVERITY_NAMES[d.severity ?? 1],
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    message: d.message,
+  }));
+}
+
+function ioMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return 'no such file';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'EISDIR') return 'is a directory';
+  return e.message ?? String(error);
+}
+
+/** The codes whose problems fix-all repairs; used to say what changed. */
+const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost']);
+
+function fix(args: string[], io: Output): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  if (positionals.length === 0) throw new UsageError('fix needs at least one file');
+  const inputs = expandInputs(positionals);
+  let status = EXIT_OK;
+  for (const input of inputs) {
+    let read;
+    try {
+      read = readDeclaration(input.absolute);
+    } catch (error) {
+      io.err(`cape: ${input.display}: ${ioMessage(error)}\n`);
+      status = EXIT_USAGE;
+      continue;
+    }
+    if (read.kind === 'not-csv') {
+      io.err(`cape: ${input.display}: not a text CSV (${read.reason}); nothing fixed\n`);
+      status = EXIT_USAGE;
+      continue;
+    }
+    const analysis = analyze(read.text, pathToFileURL(input.absolute).toString(), DEFAULT_SETTINGS);
+    const fixed = applyOffsetEdits(read.text, fixAllEdits(analysis));
+    const after = analyze(fixed, analysis.model.uri, DEFAULT_SETTINGS);
+    const remaining = reported(after).filter((d) => d.severity === 'error').length;
+    if (remaining > 0 && status === EXIT_OK) status = EXIT_ERRORS;
+    if (fixed === read.text) {
+      io.out(`${input.display}: nothing to fix${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
+      continue;
+    }
+    if (read.encoding !== 'utf-8' && /[^\x00-\x7f]/.test(fixed)) {
+      io.err(`cape: ${input.display}: not UTF-8 and holds non-ASCII text; save it as CSV UTF-8 first, nothing written\n`);
+      status = EXIT_USAGE;
+      continue;
+    }
+    const changes = summarizeFixes(analysis);
+    if (!values['dry-run']) {
+      try {
+        writeFileSafely(input.absolute, fixed, { replaceExisting: true });
+      } catch (error) {
+        io.err(`cape: ${input.display}: ${ioMessage(error)}; nothing written\n`);
+        status = EXIT_USAGE;
+        continue;
+      }
+    }
+    io.out(`${input.display}: ${values['dry-run'] ? 'would fix' : 'fixed'} ${changes}${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
+  }
+  return status;
+}
+
+function summarizeFixes(analysis: Analysis): string {
+  const counts = new Map<string, number>();
+  for (const f of analysis.findings) if (FIXED_CODES.has(f.code) && analysis.settings.rules[f.code] !== 'off') counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => `${n} ${code}`).join(', ') || 'formatting';
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+  process.exitCode = code;
+}

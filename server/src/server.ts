@@ -1,0 +1,192 @@
+/**
+ * cape-language-server: a thin LSP adapter. Each request is routed to one call of the pure
+ * service in ./service; this file owns transport, document sync, settings and scheduling.
+ */
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyses } from './documentAnalyses';
+import { guard, runSafe } from './runSafe';
+import { FIX_ALL_KIND, getCodeActions, getHover, toDiagnostics, type Analysis } from './service';
+import { SettingsSource } from './settingsSource';
+
+declare const CAPE_VERSION: string;
+const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
+
+const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+if (process.argv.includes('--version')) {
+  process.stdout.write(`cape-language-server ${VERSION}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--help')) {
+  process.stdout.write('Usage: cape-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nSpeaks the Language Server Protocol for CAPE Declarations (default: --stdio).\n');
+  process.exit(0);
+}
+if (!process.argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.startsWith(flag + '=')))) process.argv.push('--stdio');
+
+/** Push diagnostics wait this long after the last keystroke. */
+const PUSH_DEBOUNCE_MS = 200;
+/** docs/rules.md ships beside the bundles; diagnostics link to its sections, offline. */
+const DOCS_URI = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let workspaceFolders: string[] = [];
+const analyses = new DocumentAnalyses(() => workspaceFolders);
+let settings!: SettingsSource;
+let pullDiagnostics = false;
+/** Bumped whenever settings or overrides change, so pull result ids of older analyses stop matching. */
+let epoch = 0;
+const pushTimers = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+  settings = new SettingsSource(connection, !!capabilities.workspace?.configuration);
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  const init = params.initializationOptions as { declarationOverrides?: Record<string, boolean>; settings?: unknown } | undefined;
+  if (init?.declarationOverrides) analyses.setOverrides(init.declarationOverrides);
+  if (init?.settings !== undefined) settings.changed({ cape: init.settings });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'cape-language-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(
+  guard(connection, 'initialized', () => {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cape' }).catch(() => undefined);
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      workspaceFolders = workspaceFolders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
+      refreshAll();
+    });
+  }),
+);
+
+/** The current analysis of an open document, or undefined when it is not a declaration. */
+async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  const current = await settings.get(uri);
+  const document = documents.get(uri); // read after the await: only the newest version counts
+  return document ? analyses.get(document, current) : undefined;
+}
+
+function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
+  return analysis ? toDiagnostics(analysis, DOCS_URI) : [];
+}
+
+function schedulePush(uri: string): void {
+  if (pullDiagnostics) return;
+  clearTimeout(pushTimers.get(uri));
+  pushTimers.set(
+    uri,
+    setTimeout(
+      guard(connection, 'publishDiagnostics', async () => {
+        pushTimers.delete(uri);
+        const document = documents.get(uri);
+        if (!document) return;
+        const version = document.version;
+        const analysis = await analysisOf(uri);
+        if (documents.get(uri)?.version !== version) return; // a newer edit has its own timer
+        await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysis) });
+      }),
+      PUSH_DEBOUNCE_MS,
+    ),
+  );
+}
+
+/** Settings or overrides changed: every open document is re-validated. */
+function refreshAll(): void {
+  epoch++;
+  analyses.clear();
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  else for (const document of documents.all()) schedulePush(document.uri);
+}
+
+documents.onDidOpen(guard(connection, 'didOpen', (event) => schedulePush(event.document.uri)));
+documents.onDidChangeContent(guard(connection, 'didChange', (event) => schedulePush(event.document.uri)));
+documents.onDidClose(
+  guard(connection, 'didClose', (event) => {
+    const uri = event.document.uri;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.delete(uri);
+    analyses.forget(uri);
+    settings.forget(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guard(connection, 'didChangeConfiguration', (params) => {
+    settings.changed(params.settings);
+    refreshAll();
+  }),
+);
+
+connection.onNotification(
+  'cape/setDeclarationOverrides',
+  guard(connection, 'cape/setDeclarationOverrides', (params: { overrides?: Record<string, boolean> }) => {
+    analyses.setOverrides(params?.overrides ?? {});
+    refreshAll();
+  }),
+);
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const fallback: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return runSafe(connection, 'textDocument/diagnostic', token, fallback, async () => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    const resultId = `${epoch}:${document.version}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    const analysis = await analysisOf(uri);
+    if (documents.get(uri)?.version !== document.version) return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await analysisOf(uri)) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(analysis) };
+  }, { retriggerRequest: true }); // a cancelled pull is asked again by the client
+});
+
+connection.onCodeAction((params, token) =>
+  runSafe(connection, 'textDocument/codeAction', token, [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only) : [];
+  }),
+);
+
+connection.onHover((params, token) =>
+  runSafe(connection, 'textDocument/hover', token, null, async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? getHover(analysis, params.position) : null;
+  }),
+);
+
+/** For the editor's language status: is this a declaration, how many entries and problems. */
+connection.onRequest('cape/status', (params: { uri: string }, token) =>
+  runSafe(connection, 'cape/status', token, { declaration: false }, async () => {
+    const analysis = await analysisOf(params?.uri);
+    if (!analysis) return { declaration: false };
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of diagnosticsOf(analysis)) counts[d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info']++;
+    return { declaration: true, entries: analysis.model.entries.length, ...counts, structuralOnly: analysis.structuralOnly };
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

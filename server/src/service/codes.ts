@@ -1,0 +1,50 @@
+/**
+ * Every diagnostic code the product emits: its default severity and the confidence of the
+ * CBP rule behind it (docs/rules.md has one section per code). Codes are a public contract:
+ * add, never rename.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'CBP' | '2nd' | 'weak' | 'product';
+
+export interface CodeInfo {
+  severity: Severity;
+  confidence: Confidence;
+  /** One line for docs and SARIF. */
+  summary: string;
+}
+
+export const CODES = {
+  'header-missing': { severity: 'error', confidence: 'CBP', summary: 'The first row is an entry number, not the Entry Number header.' },
+  'header-mismatch': { severity: 'error', confidence: 'CBP', summary: 'The header is not exactly `Entry Number`.' },
+  'extra-column': { severity: 'error', confidence: 'CBP', summary: 'A row has non-empty cells beyond the first column.' },
+  'trailing-comma': { severity: 'warning', confidence: 'weak', summary: 'A row ends in empty extra fields.' },
+  'empty-declaration': { severity: 'error', confidence: '2nd', summary: 'There are no entries under the header.' },
+  'over-limit': { severity: 'error', confidence: 'CBP', summary: 'More than 9,999 entries in one declaration.' },
+  'blank-line': { severity: 'warning', confidence: 'weak', summary: 'An empty line in the file.' },
+  whitespace: { severity: 'warning', confidence: 'weak', summary: 'Spaces or tabs in or around an entry number.' },
+  quoted: { severity: 'warning', confidence: 'weak', summary: 'The entry number is quoted.' },
+  lowercase: { severity: 'warning', confidence: 'weak', summary: 'Lower-case letters in an entry number.' },
+  hyphenated: { severity: 'warning', confidence: 'weak', summary: 'The entry number is written with hyphens.' },
+  'non-ascii': { severity: 'warning', confidence: 'weak', summary: 'Invisible or look-alike non-ASCII characters.' },
+  bom: { severity: 'warning', confidence: 'weak', summary: 'The file starts with a byte-order mark.' },
+  'entry-charset': { severity: 'error', confidence: 'CBP', summary: 'Characters other than A-Z and 0-9 in an entry number.' },
+  'entry-length': { severity: 'error', confidence: 'CBP', summary: 'The entry number is not 11 characters long.' },
+  'filer-code': { severity: 'error', confidence: 'CBP', summary: 'The filer code is 000.' },
+  'transaction-number': { severity: 'error', confidence: 'CBP', summary: 'Characters 4 to 10 are not all digits.' },
+  'check-digit': { severity: 'error', confidence: 'CBP', summary: 'The check digit does not match the first ten characters.' },
+  'leading-zeros-lost': { severity: 'error', confidence: 'CBP', summary: 'A spreadsheet dropped the leading zeros of an all-digit entry number.' },
+  'scientific-notation': { severity: 'error', confidence: 'CBP', summary: 'A spreadsheet turned the entry number into a number in scientific notation.' },
+  duplicate: { severity: 'error', confidence: '2nd', summary: 'The entry appears earlier in the file.' },
+  'file-too-large': { severity: 'warning', confidence: 'weak', summary: 'The file is over 1 MB.' },
+  'not-csv': { severity: 'error', confidence: 'CBP', summary: 'The file is not a text CSV (for example an .xlsx workbook).' },
+  'unclosed-quote': { severity: 'error', confidence: 'product', summary: 'A quote opens a cell and never closes.' },
+  'filer-code-mismatch': { severity: 'warning', confidence: 'weak', summary: 'The filer code is not one of `cape.filerCodes`.' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(value: string): value is Code {
+  return Object.prototype.hasOwnProperty.call(CODES, value);
+}

@@ -1,0 +1,59 @@
+/** Findings -> LSP diagnostics: severity overrides, stable codes, doc links and fix data. */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from './analyze';
+import { CODES, type Code, type Severity } from './codes';
+import type { QuickFix } from './rules/rule';
+import type { LineIndex } from './text';
+
+export const DIAGNOSTIC_SOURCE = 'cape';
+
+/** What a CAPE diagnostic carries in `data`: the fix the client applies as it is, and facts. */
+export interface DiagnosticData {
+  fix?: { title: string; edits: TextEdit[] };
+  [fact: string]: unknown;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function effectiveSeverity(code: Code, analysis: Analysis, own?: Severity): Severity | 'off' {
+  return analysis.settings.rules[code] ?? own ?? CODES[code].severity;
+}
+
+export function toTextEdits(lines: LineIndex, fix: QuickFix): TextEdit[] {
+  return fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+/** `docsUri` is where docs/rules.md lives for this installation (file: URI or web page). */
+export function toDiagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {
+  const { model } = analysis;
+  const out: Diagnostic[] = [];
+  const findings = [...analysis.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const f of findings) {
+    const severity = effectiveSeverity(f.code, analysis, f.severity);
+    if (severity === 'off') continue;
+    const data: DiagnosticData = { ...f.details };
+    if (f.fix) data.fix = { title: f.fix.title, edits: toTextEdits(model.lines, f.fix) };
+    const diagnostic: Diagnostic = {
+      range: model.lines.range(f.start, f.end),
+      severity: SEVERITY[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: f.code,
+      message: f.message,
+      data,
+    };
+    if (docsUri) diagnostic.codeDescription = { href: `${docsUri}#${f.code}` };
+    if (f.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+    if (f.related) {
+      diagnostic.relatedInformation = f.related.map((r) => ({
+        location: { uri: model.uri, range: model.lines.range(r.start, r.end) },
+        message: r.message,
+      }));
+    }
+    out.push(diagnostic);
+  }
+  return out;
+}

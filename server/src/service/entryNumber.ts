@@ -1,0 +1,60 @@
+/**
+ * CBP entry numbers (CATAIR Appendix E, 19 CFR 142.3a): 3-character filer code,
+ * 7-digit transaction number, 1 check digit (Luhn over the first ten characters).
+ */
+
+export const ENTRY_LENGTH = 11;
+
+/** A-I = 1-9, J-R = 1-9, S-Z = 2-9; digits count as themselves. */
+function characterValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 73) return code - 64; // A-I
+  if (code >= 74 && code <= 82) return code - 73; // J-R
+  if (code >= 83 && code <= 90) return code - 81; // S-Z
+  return -1;
+}
+
+/** The check digit the first ten characters need, or undefined when they are not all A-Z/0-9. */
+export function computeCheckDigit(base: string): number | undefined {
+  if (base.length !== 10) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let v = characterValue(base.charCodeAt(i));
+    if (v < 0) return undefined;
+    if (i % 2 === 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function isAlphanumericUpper(value: string): boolean {
+  return /^[A-Z0-9]*$/.test(value);
+}
+
+/** A well-formed entry number: 11 characters, filer code not 000, 7 digits, a matching check digit. */
+export function isValidEntryNumber(value: string): boolean {
+  return (
+    value.length === ENTRY_LENGTH &&
+    /^[A-Z0-9]{3}[0-9]{8}$/.test(value) &&
+    value.slice(0, 3) !== '000' &&
+    computeCheckDigit(value.slice(0, 10)) === Number(value[10])
+  );
+}
+
+export interface EntryParts {
+  filerCode: string;
+  transactionNumber: string;
+  checkDigit: string;
+}
+
+export function splitEntryNumber(value: string): EntryParts {
+  return { filerCode: value.slice(0, 3), transactionNumber: value.slice(3, 10), checkDigit: value.slice(10, 11) };
+}
+
+/** `ABC12345676` -> `ABC-1234567-6`, the form CBP prints. */
+export function formatEntryNumber(value: string): string {
+  return value.length === ENTRY_LENGTH ? `${value.slice(0, 3)}-${value.slice(3, 10)}-${value.slice(10)}` : value;
+}

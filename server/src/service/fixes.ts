@@ -1,0 +1,121 @@
+/**
+ * Quick fixes come from a diagnostic's code and data alone; "fix all" is computed from the model
+ * in one pass so that applying it twice changes nothing the second time.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from './analyze';
+import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { isCode } from './codes';
+import { HEADER_TEXT, findDuplicates } from './model';
+import { isPlainCell } from './rules/helpers';
+import type { Row } from './parse';
+import { applyOffsetEdits, type OffsetEdit } from './text';
+
+export const FIX_ALL_KIND = 'source.fixAll.cape';
+
+/** The lossless repairs of the whole file: header, BOM, blank lines, cell clean-up, trailing commas, duplicates, zero padding. */
+export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
+  const { model } = analysis;
+  const enabled = (code: Parameters<typeof effectiveSeverity>[0]) => analysis.settings.rules[code] !== 'off';
+  const edits: OffsetEdit[] = [];
+  const deleted = new Set<Row>();
+  if (model.bom && enabled('bom')) edits.push({ start: 0, end: 1, newText: '' });
+  if (model.headerKind === 'data' && enabled('header-missing')) {
+    const at = model.bom ? 1 : 0;
+    edits.push({ start: at, end: at, newText: HEADER_TEXT + model.lines.eol });
+  } else if (model.header && model.headerKind !== 'exact' && enabled('header-mismatch')) {
+    edits.push({ start: model.header.cellStart, end: model.header.cellEnd, newText: HEADER_TEXT });
+  }
+  if (analysis.structuralOnly) return edits;
+  if (enabled('blank-line')) for (const row of model.blankRows) deleted.add(row);
+  if (enabled('duplicate')) for (const { entry } of findDuplicates(model)) deleted.add(entry.row);
+  for (const row of deleted) edits.push({ start: row.start, end: row.next, newText: '' });
+  for (const { row, facts } of model.entries) {
+    if (deleted.has(row) || facts.scientific) continue;
+    const fixed = facts.padded ?? facts.normalized;
+    if (isPlainCell(fixed) && fixed !== model.text.slice(row.cellStart, row.cellEnd)) {
+      edits.push({ start: row.cellStart, end: row.cellEnd, newText: fixed });
+    }
+  }
+  if (enabled('trailing-comma')) {
+    for (const row of model.rows) {
+      if (deleted.has(row) || row.blank || row.fields.length < 2) continue;
+      if (row.fields.slice(1).every((f) => f.trim() === '')) edits.push({ start: row.cellEnd, end: row.end, newText: '' });
+    }
+  }
+  return edits;
+}
+
+export function fixAllText(analysis: Analysis): string {
+  return applyOffsetEdits(analysis.model.text, fixAllEdits(analysis));
+}
+
+function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  return data && typeof data === 'object' ? data : undefined;
+}
+
+/**
+ * Code actions for a range: each diagnostic's own fix (from its data), "fix all of this code",
+ * the whole-file extra-column removal, and the safe fix-all source action.
+ */
+export function getCodeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+  const { model } = analysis;
+  const uri = model.uri;
+  const actions: CodeAction[] = [];
+  const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  if (wantsKind(only, CodeActionKind.QuickFix)) {
+    const seenCodes = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+      const fix = dataOf(diagnostic)?.fix;
+      if (fix && Array.isArray(fix.edits)) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(fix.edits) });
+      }
+      const code = diagnostic.code;
+      if (seenCodes.has(code) || !isCode(code)) continue;
+      seenCodes.add(code);
+      const sameCode = analysis.findings.filter((f) => f.code === code && f.fix);
+      if (code === 'extra-column' && sameCode.length > 0) {
+        actions.push({
+          title: `Remove the extra columns from all ${sameCode.length} rows`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(sameCode.flatMap((f) => toTextEdits(model.lines, f.fix!))),
+        });
+      } else if (sameCode.length > 1 && fix) {
+        actions.push({
+          title: `Fix all ${sameCode.length} '${code}' problems in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(mergeDisjoint(sameCode.flatMap((f) => toTextEdits(model.lines, f.fix!)))),
+        });
+      }
+    }
+  }
+  if (wantsKind(only, FIX_ALL_KIND) && (only?.length || diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE))) {
+    const edits = fixAllEdits(analysis);
+    if (edits.length > 0) {
+      actions.push({ title: 'Fix all safe CAPE problems', kind: FIX_ALL_KIND, edit: edit(edits.map((e) => ({ range: model.lines.range(e.start, e.end), newText: e.newText }))) });
+    }
+  }
+  void range;
+  return actions;
+}
+
+/** Drops edits that overlap an earlier one (two deletions of adjacent last lines, for example). */
+function mergeDisjoint(edits: TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && (e.range.start.line < last.range.end.line || (e.range.start.line === last.range.end.line && e.range.start.character < last.range.end.character))) continue;
+    out.push(e);
+  }
+  return out;
+}

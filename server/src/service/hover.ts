@@ -1,0 +1,46 @@
+/** Hover on an entry: its parts, the check digit verdict, its place in the file. */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Analysis } from './analyze';
+import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
+import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
+
+export function entryAtLine(analysis: Analysis, line: number): Entry | undefined {
+  const entries = analysis.model.entries;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const row = entries[mid].row;
+    const lastLine = analysis.model.lines.positionAt(row.end).line;
+    if (line < row.line) high = mid - 1;
+    else if (line > lastLine) low = mid + 1;
+    else return entries[mid];
+  }
+  return undefined;
+}
+
+export function getHover(analysis: Analysis, position: Position): Hover | null {
+  const { model } = analysis;
+  const total = model.entries.length;
+  if (model.header && position.line === model.header.line) {
+    const parts = Math.ceil(total / MAX_ENTRIES_PER_DECLARATION);
+    const limit = total > MAX_ENTRIES_PER_DECLARATION ? ` — over the limit of 9,999: split into ${parts} declarations` : '';
+    return { contents: { kind: 'markdown', value: `**CAPE Declaration** · ${total.toLocaleString('en-US')} entries${limit}` }, range: model.lines.range(model.header.cellStart, model.header.cellEnd) };
+  }
+  const entry = entryAtLine(analysis, position.line);
+  if (!entry) return null;
+  const value = entry.facts.key;
+  const lines = [`**${formatEntryNumber(value) || '(empty)'}** · entry ${entry.ordinal.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`, ''];
+  if (value.length === 11 && /^[A-Z0-9]+$/.test(value)) {
+    const { filerCode, transactionNumber, checkDigit } = splitEntryNumber(value);
+    const expected = computeCheckDigit(value.slice(0, 10));
+    const verdict = String(expected) === checkDigit ? '✓ correct' : `✗ the first ten characters need ${expected}`;
+    lines.push('| Filer code | Transaction number | Check digit |', '|---|---|---|', `| \`${filerCode}\` | \`${transactionNumber}\` | \`${checkDigit}\` ${verdict} |`, '');
+  } else {
+    lines.push(`Not an 11-character entry number (${value.length} characters after clean-up).`, '');
+  }
+  if (entry.facts.padded) lines.push(`Leading zeros restored: \`${entry.facts.padded}\``, '');
+  lines.push(`Normalized: \`${value}\``);
+  if (entry.ordinal > MAX_ENTRIES_PER_DECLARATION) lines.push('', `In part ${Math.ceil(entry.ordinal / MAX_ENTRIES_PER_DECLARATION)} once split (9,999 entries per declaration).`);
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.range(entry.row.cellStart, entry.row.cellEnd) };
+}

@@ -1,0 +1,13 @@
+/**
+ * The CAPE language service: pure functions over a document's text and settings. No LSP
+ * connection and no Node built-ins here, so editors, the CLI and tests share every behaviour.
+ */
+export { analyze, type Analysis } from './analyze';
+export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
+export { toDiagnostics, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
+export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
+export { getHover } from './hover';
+export { isDeclarationDocument, buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
+export { DEFAULT_SETTINGS, resolveSettings, type CapeSettings, type RuleSetting } from './settings';
+export { LineIndex, applyOffsetEdits, type OffsetEdit } from './text';

@@ -1,0 +1,123 @@
+/** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
+import { analyzeCell, type CellFacts } from './normalize';
+import { parseCsv, type ParsedCsv, type Row } from './parse';
+
+export const HEADER_TEXT = 'Entry Number';
+export const MAX_ENTRIES_PER_DECLARATION = 9999;
+
+/** How the first row reads: the exact header, a recognizable variant, an entry number, or something else. */
+export type HeaderKind = 'exact' | 'variant' | 'data' | 'other';
+
+const HEADER_VARIANTS = new Set([
+  'entrynumber', 'entrynumbers', 'entryno', 'entrynos', 'entrynum', 'entrynbr', 'entry', 'entries',
+  'entrysummarynumber', 'entrysummaryno', 'entryid', 'entrynumberlist',
+]);
+
+/** Lower-case letters and digits only: `ENTRY_NUMBER`, `Entry No.` and ` entry  number ` compare equal. */
+export function headerKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function classifyHeaderCell(cell: string): HeaderKind {
+  const value = cell.replace(/^\ufeff/, '').trim().replace(/^"(.*)"$/, '$1');
+  if (value === HEADER_TEXT) return 'exact';
+  if (HEADER_VARIANTS.has(headerKey(value))) return 'variant';
+  return /[0-9]/.test(value) ? 'data' : 'other';
+}
+
+/**
+ * Columns that mark a CSV as a CBP results download or an ES-003 export rather than a
+ * declaration: those share an entry column but are read by other features.
+ */
+const REPORT_COLUMNS = new Set([
+  'claimnumber', 'capeclaimnumber', 'status', 'claimstatus', 'entrystatus', 'errordescription',
+  'entrysummarylinenumber', 'linetariffdutyamount', 'htsnumberfull', 'tariffordinalnumber',
+]);
+
+export function headerLooksLikeReport(fields: readonly string[]): boolean {
+  if (fields.length < 2) return false;
+  return fields.slice(1).some((f) => REPORT_COLUMNS.has(headerKey(f)));
+}
+
+export interface Entry {
+  row: Row;
+  /** 1-based position among the declaration's entries. */
+  ordinal: number;
+  facts: CellFacts;
+}
+
+export interface DeclarationModel extends ParsedCsv {
+  uri: string;
+  /** The row read as the header, when the first non-blank row is one (exact or variant or other text). */
+  header: Row | undefined;
+  headerKind: HeaderKind | undefined;
+  /** Non-blank rows after the header (all non-blank rows when the header is missing). */
+  entries: Entry[];
+  blankRows: Row[];
+}
+
+export function buildModel(text: string, uri: string): DeclarationModel {
+  const parsed = parseCsv(text);
+  const firstContent = parsed.rows.findIndex((r) => !r.blank);
+  let header: Row | undefined;
+  let headerKind: HeaderKind | undefined;
+  let firstEntryIndex = parsed.rows.length;
+  if (firstContent >= 0) {
+    const first = parsed.rows[firstContent];
+    headerKind = classifyHeaderCell(first.fields[0]);
+    if (headerKind === 'data') firstEntryIndex = firstContent;
+    else {
+      header = first;
+      firstEntryIndex = firstContent + 1;
+    }
+  }
+  const entries: Entry[] = [];
+  const blankRows: Row[] = [];
+  for (let i = 0; i < parsed.rows.length; i++) {
+    const row = parsed.rows[i];
+    if (row.blank) blankRows.push(row);
+    else if (i >= firstEntryIndex) entries.push({ row, ordinal: entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) });
+  }
+  return { ...parsed, uri, header, headerKind, entries, blankRows };
+}
+
+export interface DocumentKindInput {
+  /** The document's path or URI; only its file name and glob matches matter. */
+  path: string;
+  text: string;
+  /** `cape.files` matched this path (the caller owns glob matching against the workspace). */
+  matchesFilesSetting: boolean;
+}
+
+/**
+ * Which CSVs are declarations: the first cell reads as an entry-number header, or the file is
+ * named `*.cape.csv`, or `cape.files` names it. Every other CSV is left alone.
+ */
+export function isDeclarationDocument({ path, text, matchesFilesSetting }: DocumentKindInput): boolean {
+  if (/\.cape\.csv$/i.test(path) || matchesFilesSetting) return true;
+  const firstLine = firstNonBlankLine(text);
+  if (firstLine === undefined) return false;
+  const fields = firstLine.split(',');
+  const kind = classifyHeaderCell(fields[0]);
+  return (kind === 'exact' || kind === 'variant') && !headerLooksLikeReport(fields);
+}
+
+function firstNonBlankLine(text: string): string | undefined {
+  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
+  for (const line of head.split(/\r\n|\n|\r/)) if (line.replace(/[ \t,]/g, '') !== '') return line;
+  return undefined;
+}
+
+/** Each later entry whose key appeared before, with the first occurrence. */
+export function findDuplicates(model: DeclarationModel): { entry: Entry; first: Entry }[] {
+  const seen = new Map<string, Entry>();
+  const out: { entry: Entry; first: Entry }[] = [];
+  for (const entry of model.entries) {
+    const key = entry.facts.key;
+    if (key === '' || entry.facts.scientific) continue;
+    const first = seen.get(key);
+    if (first) out.push({ entry, first });
+    else seen.set(key, entry);
+  }
+  return out;
+}

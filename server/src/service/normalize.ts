@@ -1,0 +1,122 @@
+/**
+ * What a spreadsheet or e-mail did to one entry cell, and the lossless repair.
+ * Every rule about a cell reads these facts instead of re-deriving them.
+ */
+import { isValidEntryNumber } from './entryNumber';
+
+/** Invisible and look-alike characters that have exactly one ASCII meaning in an entry number. */
+const LOSSLESS_REPLACEMENTS: Record<string, string> = (() => {
+  const map: Record<string, string> = {};
+  const set = (chars: string, to: string) => {
+    for (const ch of chars) map[ch] = to;
+  };
+  set('\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000', ' ');
+  set('\u200b\u200c\u200d\u2060\ufeff\u00ad', '');
+  set('\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d', '-');
+  set('\u201c\u201d\u201e\u201f\u2033\uff02', '"');
+  for (let i = 0; i < 10; i++) map[String.fromCharCode(0xff10 + i)] = String(i);
+  for (let i = 0; i < 26; i++) {
+    map[String.fromCharCode(0xff21 + i)] = String.fromCharCode(65 + i);
+    map[String.fromCharCode(0xff41 + i)] = String.fromCharCode(97 + i);
+  }
+  // Cyrillic and Greek capitals that render exactly like Latin ones.
+  const lookAlikes: [string, string][] = [
+    ['\u0410\u0391', 'A'], ['\u0412\u0392', 'B'], ['\u0415\u0395', 'E'], ['\u041a\u039a', 'K'],
+    ['\u041c\u039c', 'M'], ['\u041d\u0397', 'H'], ['\u041e\u039f', 'O'], ['\u0420\u03a1', 'P'],
+    ['\u0421', 'C'], ['\u0422\u03a4', 'T'], ['\u0425\u03a7', 'X'], ['\u0399\u0406', 'I'],
+    ['\u0396', 'Z'], ['\u039d', 'N'], ['\u03a5', 'Y'],
+  ];
+  for (const [chars, to] of lookAlikes) set(chars, to);
+  return map;
+})();
+
+export interface NonAsciiCharacter {
+  character: string;
+  codePoint: string; // "U+00A0"
+  replacement: string | undefined; // undefined: no lossless ASCII meaning
+}
+
+export interface CellFacts {
+  /** The cell's value as csv-parse read it. */
+  value: string;
+  /** csv quoting or literal quote characters around the value. */
+  quoted: boolean;
+  nonAscii: NonAsciiCharacter[];
+  /** Some non-ASCII character has no lossless replacement. */
+  nonAsciiLossy: boolean;
+  whitespace: boolean;
+  lowercase: boolean;
+  hyphenated: boolean;
+  scientific: boolean;
+  /** After every lossless step (quotes, invisible characters, spaces, case, hyphens). */
+  normalized: string;
+  /** The zero-padded entry number, when padding gives a number that passes the check digit. */
+  padded: string | undefined;
+  /** What identifies the entry for duplicate detection. */
+  key: string;
+}
+
+const QUOTE_CHARS = /^["']+|"+$/g;
+const SCIENTIFIC = /^[0-9]+(\.[0-9]+)?E\+?[0-9]+$/;
+const HYPHENATED = /^[A-Z0-9]{3}-[0-9]{7}-[0-9]$/;
+
+/** Cells are almost always clean: this regex lets them skip the step-by-step analysis. */
+const CLEAN = /^[A-Z0-9]*$/;
+
+export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
+  if (!csvQuoted && value.length === 11 && CLEAN.test(value)) {
+    return {
+      value, quoted: false, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
+      hyphenated: false, scientific: false, normalized: value, padded: undefined, key: value,
+    };
+  }
+  const nonAscii: NonAsciiCharacter[] = [];
+  let text = '';
+  for (const ch of value) {
+    if (ch.charCodeAt(0) < 0x80) {
+      text += ch;
+      continue;
+    }
+    const replacement = LOSSLESS_REPLACEMENTS[ch];
+    nonAscii.push({ character: ch, codePoint: 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), replacement });
+    text += replacement ?? ch;
+  }
+  const trimmedForQuotes = text.replace(/[ \t]+/g, '');
+  const literalQuotes = /^["']|"$/.test(trimmedForQuotes);
+  const quoted = csvQuoted || literalQuotes;
+  const whitespace = /[ \t]/.test(text);
+  text = trimmedForQuotes.replace(QUOTE_CHARS, '');
+  const lowercase = /[a-z]/.test(text);
+  text = text.toUpperCase();
+  const scientific = SCIENTIFIC.test(text) && text.includes('E');
+  const hyphenated = HYPHENATED.test(text);
+  if (hyphenated) text = text.replace(/-/g, '');
+  let padded: string | undefined;
+  if (/^[0-9]{8,10}$/.test(text)) {
+    const candidate = text.padStart(11, '0');
+    if (isValidEntryNumber(candidate)) padded = candidate;
+  }
+  return {
+    value, quoted, nonAscii, nonAsciiLossy: nonAscii.some((c) => c.replacement === undefined), whitespace, lowercase,
+    hyphenated, scientific, normalized: text, padded, key: padded ?? text,
+  };
+}
+
+/** Applies one lossless step to the raw cell text, for the quick fix of that step alone. */
+export const singleStepFixes = {
+  quoted: (raw: string, facts: CellFacts) => {
+    const inner = raw.trim();
+    if (inner.startsWith('"') && inner.endsWith('"') && inner.length >= 2 && !inner.slice(1, -1).includes('"')) {
+      return raw.replace(inner, inner.slice(1, -1));
+    }
+    return facts.value.replace(/^[ \t]*["']+|"+[ \t]*$/g, '').replace(/^["']+|"+$/g, '');
+  },
+  whitespace: (raw: string) => raw.replace(/[ \t]+/g, ''),
+  lowercase: (raw: string) => raw.replace(/[a-z]+/g, (s) => s.toUpperCase()),
+  hyphenated: (raw: string) => raw.replace(/-/g, ''),
+  nonAscii: (raw: string) => {
+    let out = '';
+    for (const ch of raw) out += ch.charCodeAt(0) < 0x80 ? ch : (LOSSLESS_REPLACEMENTS[ch] ?? ch);
+    return out;
+  },
+};

@@ -1,0 +1,53 @@
+/** The rule table: every rule the service runs, in the order their diagnostics are listed. */
+import { blankLine } from './blank-line';
+import { bom } from './bom';
+import { checkDigit } from './check-digit';
+import { duplicate } from './duplicate';
+import { emptyDeclaration } from './empty-declaration';
+import { entryCharset } from './entry-charset';
+import { entryLength } from './entry-length';
+import { extraColumn } from './extra-column';
+import { fileTooLarge } from './file-too-large';
+import { filerCode } from './filer-code';
+import { filerCodeMismatch } from './filer-code-mismatch';
+import { headerMismatch } from './header-mismatch';
+import { headerMissing } from './header-missing';
+import { hyphenated } from './hyphenated';
+import { leadingZerosLost } from './leading-zeros-lost';
+import { lowercase } from './lowercase';
+import { nonAscii } from './non-ascii';
+import { overLimit } from './over-limit';
+import { quoted } from './quoted';
+import type { Rule } from './rule';
+import { scientificNotation } from './scientific-notation';
+import { trailingComma } from './trailing-comma';
+import { transactionNumber } from './transaction-number';
+import { unclosedQuote } from './unclosed-quote';
+import { whitespace } from './whitespace';
+
+export const RULES: readonly Rule[] = [
+  bom,
+  fileTooLarge,
+  unclosedQuote,
+  headerMissing,
+  headerMismatch,
+  emptyDeclaration,
+  overLimit,
+  blankLine,
+  extraColumn,
+  trailingComma,
+  quoted,
+  nonAscii,
+  whitespace,
+  lowercase,
+  hyphenated,
+  scientificNotation,
+  leadingZerosLost,
+  entryCharset,
+  entryLength,
+  filerCode,
+  transactionNumber,
+  checkDigit,
+  duplicate,
+  filerCodeMismatch,
+];

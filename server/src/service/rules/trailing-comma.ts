@@ -1,0 +1,20 @@
+import type { Rule } from './rule';
+
+/** Empty fields after the entry (`ABC12345676,`): CBP is silent, so a warning with a lossless fix. */
+export const trailingComma: Rule = {
+  codes: ['trailing-comma'],
+  check({ model, perEntry, report }) {
+    if (!perEntry) return;
+    for (const row of model.rows) {
+      if (row.fields.length < 2 || row.blank) continue;
+      if (row.fields.slice(1).some((f) => f.trim() !== '')) continue;
+      report({
+        code: 'trailing-comma',
+        start: row.cellEnd,
+        end: row.end,
+        message: 'Trailing comma: the row has empty extra fields, which ACE may read as a second column. Remove it.',
+        fix: { title: 'Remove the trailing comma', edits: [{ start: row.cellEnd, end: row.end, newText: '' }] },
+      });
+    }
+  },
+};

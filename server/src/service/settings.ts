@@ -1,0 +1,53 @@
+/**
+ * The settings contract (section `cape`). package.json's `contributes.configuration` mirrors
+ * DEFAULT_SETTINGS; a unit test fails when they drift apart.
+ */
+import type { Severity } from './codes';
+
+export type RuleSetting = Severity | 'off';
+
+export interface CapeSettings {
+  /** Globs of files that are declarations whatever their first row says. */
+  files: string[];
+  /** Severity override per diagnostic code. */
+  rules: Record<string, RuleSetting>;
+  /** The filer codes the user may declare for; empty = no check. */
+  filerCodes: string[];
+  /** YYYY-MM-DD; empty = today. */
+  filingDate: string;
+  /** Above this many rows, only structural checks run. */
+  maxEntries: number;
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const DEFAULT_SETTINGS: CapeSettings = {
+  files: [],
+  rules: {},
+  filerCodes: [],
+  filingDate: '',
+  maxEntries: 1000000,
+  trace: { server: 'off' },
+};
+
+const RULE_VALUES = new Set(['error', 'warning', 'info', 'off']);
+
+/** Reads whatever a client sent into a well-typed settings object; anything malformed falls back to the default. */
+export function resolveSettings(raw: unknown): CapeSettings {
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const stringList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const rules: Record<string, RuleSetting> = {};
+  if (input.rules && typeof input.rules === 'object') {
+    for (const [code, value] of Object.entries(input.rules as Record<string, unknown>)) {
+      if (typeof value === 'string' && RULE_VALUES.has(value)) rules[code] = value as RuleSetting;
+    }
+  }
+  const trace = (input.trace && typeof input.trace === 'object' ? (input.trace as Record<string, unknown>).server : undefined) as string;
+  return {
+    files: stringList(input.files),
+    rules,
+    filerCodes: stringList(input.filerCodes).map((c) => c.trim().toUpperCase()).filter((c) => c !== ''),
+    filingDate: typeof input.filingDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.filingDate) ? input.filingDate : '',
+    maxEntries: typeof input.maxEntries === 'number' && input.maxEntries > 0 ? Math.floor(input.maxEntries) : DEFAULT_SETTINGS.maxEntries,
+    trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+  };
+}

@@ -1,0 +1,96 @@
+/** Offsets <-> LSP positions over one immutable text. */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export class LineIndex {
+  /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** End of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The line break the text uses first; CRLF (what Excel writes) when it has none. */
+  get eol(): string {
+    const m = /\r\n|\n|\r/.exec(this.text);
+    return m ? m[0] : '\r\n';
+  }
+}
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Applies non-overlapping edits given as offsets into `text`. */
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) continue; // overlapping edit: the earlier one wins
+    out += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** UTF-8 length of a string without Node's Buffer (the service stays runtime-neutral). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
