@@ -10,7 +10,8 @@ const LOSSLESS_REPLACEMENTS: Record<string, string> = (() => {
   const set = (chars: string, to: string) => {
     for (const ch of chars) map[ch] = to;
   };
-  set('\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000', ' ');
+  // Spaces of any width never belong in an entry number: like zero-width characters, they go.
+  set('\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000', '');
   set('\u200b\u200c\u200d\u2060\ufeff\u00ad', '');
   set('\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d', '-');
   set('\u201c\u201d\u201e\u201f\u2033\uff02', '"');

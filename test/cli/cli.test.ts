@@ -1,0 +1,146 @@
+/** The built `cape` CLI as a user or CI script runs it. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CLI, ensureBuilt, ROOT } from '../helpers/build';
+import { decl, VALID } from '../helpers/service';
+
+function cape(args: string[], cwd = ROOT) {
+  ensureBuilt();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CLEAN = 'examples/clean-declaration.csv';
+const DAMAGED = 'examples/damaged-declaration.csv';
+
+describe('cape check', () => {
+  let tmp: string;
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-cli-'))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('exits 0 on a clean declaration and says so', () => {
+    const r = cape(['check', CLEAN]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'No problems in 1 file.\n');
+  });
+
+  it('exits 1 on errors and prints compiler-style lines plus a summary', () => {
+    const r = cape(['check', DAMAGED]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^examples\/damaged-declaration\.csv:3:1: warning whitespace /m);
+    assert.match(r.stdout, /^examples\/damaged-declaration\.csv:11:1: error check-digit /m);
+    assert.match(r.stdout, /^12 problems \(6 errors, 6 warnings, 0 info\) in 1 file\.$/m);
+  });
+
+  it('--no-exit-code exits 0 despite errors', () => {
+    assert.equal(cape(['check', DAMAGED, '--no-exit-code']).status, 0);
+  });
+
+  it('--format json prints exactly the documented shape', () => {
+    const r = cape(['check', DAMAGED, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(report), ['files']);
+    assert.equal(report.files[0].path, DAMAGED);
+    const digit = report.files[0].diagnostics.find((d: { code: string }) => d.code === 'check-digit');
+    assert.deepEqual(Object.keys(digit), ['code', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message']);
+    assert.deepEqual([digit.severity, digit.line, digit.column, digit.endLine, digit.endColumn], ['error', 11, 1, 11, 12]);
+  });
+
+  it('--format github prints workflow annotations', () => {
+    const r = cape(['check', DAMAGED, '--format', 'github']);
+    assert.match(r.stdout, /^::error file=examples\/damaged-declaration\.csv,line=11,col=1,endLine=11,endColumn=12,title=check-digit::Check digit 0/m);
+    assert.match(r.stdout, /^::warning file=examples\/damaged-declaration\.csv,line=3,/m);
+  });
+
+  it('--format sarif prints SARIF 2.1.0 with the codes as rule ids', () => {
+    const sarif = JSON.parse(cape(['check', DAMAGED, '--format', 'sarif']).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'cape');
+    assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'check-digit'));
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'check-digit');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'check-digit');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 11, startColumn: 1, endLine: 11, endColumn: 12 });
+  });
+
+  it('expands a directory to its declarations only', () => {
+    const r = cape(['check', 'examples', '--format', 'json']);
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path).sort();
+    assert.ok(paths.includes(path.join('examples', 'clean-declaration.csv')));
+    assert.ok(!paths.some((p: string) => p.includes('not-a-declaration')));
+  });
+
+  it('expands a glob', () => {
+    const r = cape(['check', 'examples/clean-*.csv', '--format', 'json']);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [CLEAN]);
+  });
+
+  it('reports an .xlsx workbook as not-csv instead of crashing', () => {
+    const book = path.join(tmp, 'declaration.xlsx');
+    fs.writeFileSync(book, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0]));
+    const r = cape(['check', book, '--format', 'json']);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), ['not-csv']);
+  });
+
+  it('treats every file it is given as a declaration', () => {
+    const file = path.join(tmp, 'list.csv');
+    fs.writeFileSync(file, `${VALID[0]}\n`);
+    assert.match(cape(['check', file]).stdout, /error header-missing/);
+  });
+
+  it('exits 2 with a one-line message naming a missing file', () => {
+    const r = cape(['check', 'examples/nope.csv']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr.split('\n')[0], /^cape: examples\/nope\.csv: no such file or directory$/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(cape(['check', CLEAN, '--format', 'xml']).status, 2);
+    assert.equal(cape(['check', CLEAN, '--bogus']).status, 2);
+    assert.equal(cape(['check', CLEAN, '--filing-date', '2026-02-30']).status, 2);
+    assert.equal(cape(['check']).status, 2);
+    assert.equal(cape(['frobnicate']).status, 2);
+    assert.equal(cape(['check', CLEAN, '--filing-date', '2026-11-27']).status, 0);
+  });
+});
+
+describe('cape fix', () => {
+  let tmp: string;
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-fix-'))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('repairs a copy of the damaged example to the expected text, keeping CRLF', () => {
+    const copy = path.join(tmp, 'damaged.csv');
+    fs.copyFileSync(path.join(ROOT, DAMAGED), copy);
+    const r = cape(['fix', copy]);
+    assert.equal(r.status, 1, 'errors that need a person remain');
+    assert.match(r.stdout, /damaged\.csv: fixed .*whitespace.*; 3 error\(s\) need a person/);
+    const expected = ['Entry Number', 'MYK21681165', 'BII26662403', 'EJ445632006', '00200130003', '01326110317', '2.61103E+10', 'A7K64546569',
+      'MYK80821769', '9Q297367120', 'EJ401157121', '9Q218424962', '31601852168', 'A7K5225920', 'MYK86469043'].map((l) => l + '\r\n').join('');
+    assert.equal(fs.readFileSync(copy, 'utf8'), expected);
+    assert.match(cape(['fix', copy]).stdout, /nothing to fix/);
+    assert.deepEqual(fs.readdirSync(tmp), ['damaged.csv'], 'no temporary file left behind');
+  });
+
+  it('--dry-run reports and writes nothing', () => {
+    const copy = path.join(tmp, 'd.csv');
+    const text = decl(` ${VALID[0]}`);
+    fs.writeFileSync(copy, text);
+    const r = cape(['fix', copy, '--dry-run']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /would fix 1 whitespace/);
+    assert.equal(fs.readFileSync(copy, 'utf8'), text);
+  });
+
+  it('does not touch a file that needs nothing', () => {
+    const copy = path.join(tmp, 'clean.csv');
+    fs.copyFileSync(path.join(ROOT, CLEAN), copy);
+    const before = fs.statSync(copy).mtimeMs;
+    assert.equal(cape(['fix', copy]).status, 0);
+    assert.equal(fs.statSync(copy).mtimeMs, before);
+  });
+});
