@@ -82,3 +82,12 @@ describe('the service stays pure', () => {
     }
   });
 });
+
+describe('docs/rules.md', () => {
+  it('has one section per diagnostic code, and no section for a code that does not exist', async () => {
+    const { ALL_CODES } = await import('../../server/src/service');
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+    const sections = [...doc.matchAll(/^## (\S+)$/gm)].map((m) => m[1]);
+    assert.deepEqual([...sections].sort(), [...ALL_CODES].sort());
+  });
+});
