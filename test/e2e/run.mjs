@@ -37,7 +37,7 @@ function installHost() {
   }
 }
 
-async function buildSuite(outDir) {
+export async function buildSuite(outDir) {
   const suite = path.join(here, 'suite');
   const entryPoints = fs.readdirSync(suite).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => path.join(suite, f));
   await esbuild.build({ entryPoints, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'warning' });
@@ -55,7 +55,7 @@ function freePort() {
 }
 
 /** A throwaway workspace with copies of the examples, so edits and settings never touch the repo. */
-function makeWorkspace(dir) {
+export function makeWorkspace(dir) {
   fs.mkdirSync(dir, { recursive: true });
   for (const name of ['clean-declaration.csv', 'damaged-declaration.csv', 'not-a-declaration.csv', 'over-limit-declaration.csv']) {
     const source = path.join(root, 'examples', name);
@@ -222,6 +222,9 @@ function vsixCheck(work) {
   }
 }
 
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+
+async function main() {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-e2e-'));
 let server;
 let browser;
@@ -254,3 +257,4 @@ try {
 log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
+}
