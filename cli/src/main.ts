@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SETTINGS, fixAllEdits, applyOffsetEdits, toDiagnostics, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
 import { expandInputs, readDeclaration, UsageError, type InputFile } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
-import { writeFileSafely } from './safeWrite';
+import { WriteRefused, writeFileSafely } from './safeWrite';
+import { prepare, split } from './splitCommands';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -21,6 +22,8 @@ export const EXIT_USAGE = 2;
 const USAGE = `Usage:
   cape check <files|dirs|globs...> [--format text|json|sarif|github] [--filing-date YYYY-MM-DD] [--no-exit-code]
   cape fix <files...> [--dry-run]
+  cape split <file> [--max N] [--out-dir DIR]
+  cape prepare <files...> [--out-dir DIR] [--max N]
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -46,12 +49,16 @@ export function run(argv: string[], io: Output): number {
     }
     if (command === 'check') return check(rest, io);
     if (command === 'fix') return fix(rest, io);
+    if (command === 'split') return split(rest, io);
+    if (command === 'prepare') return prepare(rest, io);
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`cape: ${(error as Error).message}\n${USAGE}\n`);
+    } else if (error instanceof WriteRefused) {
+      io.err(`cape: ${error.message}\n`);
     } else {
-      io.err(`cape: ${(error as Error).message ?? String(error)}\n`);
+      io.err(`cape: ${ioMessage(error)}\n`);
     }
     return EXIT_USAGE;
   }

@@ -19,7 +19,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
-import { FIX_ALL_KIND, getCodeActions, getHover, toDiagnostics, type Analysis } from './service';
+import {
+  FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, type Analysis,
+} from './service';
+import { runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
 
 declare const CAPE_VERSION: string;
@@ -38,6 +41,7 @@ if (!process.argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || a
 
 /** Push diagnostics wait this long after the last keystroke. */
 const PUSH_DEBOUNCE_MS = 200;
+const PREPARE_COMMAND = 'cape.server.prepare';
 /** docs/rules.md ships beside the bundles; diagnostics link to its sections, offline. */
 const DOCS_URI = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
 
@@ -64,7 +68,11 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SPLIT_REFACTOR_KIND] },
+      documentSymbolProvider: { label: 'CAPE Declaration' },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND] },
       diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -166,7 +174,7 @@ connection.languages.diagnostics.on(async (params, token) => {
 connection.onCodeAction((params, token) =>
   runSafe(connection, 'textDocument/codeAction', token, [], async () => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only) : [];
+    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri)) : [];
   }),
 );
 
@@ -174,6 +182,41 @@ connection.onHover((params, token) =>
   runSafe(connection, 'textDocument/hover', token, null, async () => {
     const analysis = await analysisOf(params.textDocument.uri);
     return analysis ? getHover(analysis, params.position) : null;
+  }),
+);
+
+connection.onDocumentSymbol((params, token) =>
+  runSafe(connection, 'textDocument/documentSymbol', token, [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? getDocumentSymbols(analysis) : [];
+  }),
+);
+
+connection.onFoldingRanges((params, token) =>
+  runSafe(connection, 'textDocument/foldingRange', token, [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? getFoldingRanges(analysis) : [];
+  }),
+);
+
+connection.onCodeLens((params, token) =>
+  runSafe(connection, 'textDocument/codeLens', token, [], async () => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? getSplitLenses(analysis) : [];
+  }),
+);
+
+connection.onExecuteCommand((params, token) =>
+  runSafe(connection, 'workspace/executeCommand', token, { applied: false, files: [], reason: 'failed; see the log' } as object, async () => {
+    const [first, second] = params.arguments ?? [];
+    if (params.command === SPLIT_COMMAND) {
+      return runSplit(connection, typeof first === 'string' ? await analysisOf(first) : undefined, second);
+    }
+    if (params.command === PREPARE_COMMAND) {
+      const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
+      return runPrepare(connection, documents, await settings.get(uris[0] ?? ''), uris, typeof second === 'string' ? second : undefined);
+    }
+    return { applied: false, files: [], reason: `unknown command ${params.command}` };
   }),
 );
 

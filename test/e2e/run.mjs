@@ -33,7 +33,8 @@ function installHost() {
   const env = { ...process.env, PATH: `${node24Bin}:${process.env.PATH}` };
   if (!fs.existsSync(codeServerEntry)) sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: host });
   if (!fs.existsSync(path.join(vscodeDir, 'node_modules'))) {
-    sh(path.join(node24Bin, 'node'), [path.join(node24Bin, '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, env });
+    // The machine's npm, run by Node 24 (first on PATH): code-server's VS Code needs its own dependencies.
+    sh('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: vscodeDir, env });
   }
 }
 

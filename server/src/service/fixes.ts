@@ -9,6 +9,7 @@ import { isCode } from './codes';
 import { HEADER_TEXT, findDuplicates } from './model';
 import { isPlainCell } from './rules/helpers';
 import type { Row } from './parse';
+import { splitCodeActions, type SplitEnvironment } from './splitActions';
 import { applyOffsetEdits, type OffsetEdit } from './text';
 
 export const FIX_ALL_KIND = 'source.fixAll.cape';
@@ -64,7 +65,7 @@ function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
  * Code actions for a range: each diagnostic's own fix (from its data), "fix all of this code",
  * the whole-file extra-column removal, and the safe fix-all source action.
  */
-export function getCodeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+export function getCodeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[], split?: SplitEnvironment): CodeAction[] {
   const { model } = analysis;
   const uri = model.uri;
   const actions: CodeAction[] = [];
@@ -104,6 +105,7 @@ export function getCodeActions(analysis: Analysis, range: Range, diagnostics: re
       actions.push({ title: 'Fix all safe CAPE problems', kind: FIX_ALL_KIND, edit: edit(edits.map((e) => ({ range: model.lines.range(e.start, e.end), newText: e.newText }))) });
     }
   }
+  if (split) actions.push(...splitCodeActions(analysis, diagnostics, split, (kind) => wantsKind(only, kind)));
   void range;
   return actions;
 }

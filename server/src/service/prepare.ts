@@ -1,0 +1,99 @@
+/**
+ * Prepare for upload: one or more declarations (or a master list) become parts of at most 9,999
+ * entries that ACE should accept, plus an exclusion report. Every input row ends up in exactly one
+ * part or in excluded.csv: nothing is dropped silently.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { analyze } from './analyze';
+import type { Code } from './codes';
+import { effectiveSeverity } from './diagnostics';
+import { HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION } from './model';
+import type { Finding } from './rules/rule';
+import type { CapeSettings } from './settings';
+import { clampPartSize, type PlannedFile } from './split';
+
+export interface PrepareInput {
+  /** How the input is named in excluded.csv (a path as the user gave it). */
+  source: string;
+  uri: string;
+  text: string;
+}
+
+export interface ExcludedRow {
+  source: string;
+  /** 1-based line in the input file. */
+  line: number;
+  entry: string;
+  codes: string[];
+  messages: string[];
+}
+
+export interface PreparedUpload {
+  parts: PlannedFile[];
+  excluded: ExcludedRow[];
+  /** Input rows considered (entries and blank rows), for the accounting. */
+  inputRows: number;
+}
+
+/** Errors that preparing resolves by itself (padding, one column, dropping duplicates, splitting, a new header). */
+const RESOLVED_BY_PREPARE = new Set<Code>([
+  'leading-zeros-lost', 'duplicate', 'extra-column', 'over-limit', 'header-missing', 'header-mismatch', 'empty-declaration', 'file-too-large', 'unclosed-quote',
+]);
+
+export function prepareUpload(inputs: readonly PrepareInput[], settings: CapeSettings, partName: (index: number, total: number) => string, max = MAX_ENTRIES_PER_DECLARATION): PreparedUpload {
+  const size = clampPartSize(max);
+  const accepted: string[] = [];
+  const excluded: ExcludedRow[] = [];
+  const firstSeen = new Map<string, { source: string; line: number }>();
+  let inputRows = 0;
+  for (const input of inputs) {
+    const analysis = analyze(input.text, input.uri, settings);
+    const { model } = analysis;
+    const byLine = new Map<number, Finding[]>();
+    for (const f of analysis.findings) {
+      const line = model.lines.positionAt(f.start).line;
+      byLine.set(line, [...(byLine.get(line) ?? []), f]);
+    }
+    const excludedHere: ExcludedRow[] = [];
+    for (const row of model.blankRows) {
+      inputRows++;
+      excludedHere.push({ source: input.source, line: row.line + 1, entry: '', codes: ['blank-line'], messages: ['Blank line: no entry number.'] });
+    }
+    for (const { row, facts } of model.entries) {
+      inputRows++;
+      const line = row.line + 1;
+      const blocking = (byLine.get(row.line) ?? []).filter((f) => !RESOLVED_BY_PREPARE.has(f.code) && effectiveSeverity(f.code, analysis, f.severity) === 'error');
+      const raw = model.text.slice(row.cellStart, row.cellEnd);
+      if (blocking.length > 0) {
+        excludedHere.push({ source: input.source, line, entry: raw, codes: blocking.map((f) => f.code), messages: blocking.map((f) => f.message) });
+        continue;
+      }
+      const value = facts.padded ?? facts.normalized;
+      const earlier = firstSeen.get(value);
+      if (earlier) {
+        excludedHere.push({ source: input.source, line, entry: raw, codes: ['duplicate'], messages: [`Duplicate of ${earlier.source} line ${earlier.line}; kept there.`] });
+        continue;
+      }
+      firstSeen.set(value, { source: input.source, line });
+      accepted.push(value);
+    }
+    excluded.push(...excludedHere.sort((a, b) => a.line - b.line));
+  }
+  const total = Math.ceil(accepted.length / size);
+  const parts: PlannedFile[] = [];
+  for (let i = 0; i < total; i++) {
+    const entries = accepted.slice(i * size, (i + 1) * size);
+    parts.push({ name: partName(i + 1, total), text: [HEADER_TEXT, ...entries].join('\r\n') + '\r\n', entries: entries.length });
+  }
+  return { parts, excluded, inputRows };
+}
+
+/** excluded.csv: every input row left out, where it was and why. */
+export function excludedCsv(rows: readonly ExcludedRow[]): string {
+  return stringify([['Source', 'Line', 'Entry', 'Codes', 'Messages'], ...rows.map((r) => [r.source, r.line, r.entry, r.codes.join(' '), r.messages.join(' | ')])], { record_delimiter: '\r\n' });
+}
+
+/** manifest.csv: each part, its entry count and the SHA-256 of its bytes (computed by the caller, which owns I/O). */
+export function manifestCsv(parts: readonly PlannedFile[], sha256: (text: string) => string): string {
+  return stringify([['Part File', 'Entries', 'SHA-256'], ...parts.map((p) => [p.name, p.entries, sha256(p.text)])], { record_delimiter: '\r\n' });
+}

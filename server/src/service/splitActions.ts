@@ -1,0 +1,82 @@
+/** Split as an editor action: one WorkspaceEdit that creates the parts, previewed and undone as one. */
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Analysis } from './analyze';
+import { MAX_ENTRIES_PER_DECLARATION } from './model';
+import { partFileNames, splitDeclaration } from './split';
+
+export const SPLIT_REFACTOR_KIND = 'refactor.cape.split';
+export const SPLIT_ANNOTATION = 'cape.split';
+
+/** What only the adapter knows: where the document lives and which names are taken on disk. */
+export interface SplitEnvironment {
+  /** The folder URI of the document (with a trailing slash), or undefined for an unsaved document. */
+  directoryUri: string | undefined;
+  taken(name: string): boolean;
+}
+
+export interface SplitPlan {
+  edit: WorkspaceEdit;
+  names: string[];
+  collided: string[];
+  parts: number;
+}
+
+export function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+export function planSplitEdit(analysis: Analysis, environment: SplitEnvironment, max = MAX_ENTRIES_PER_DECLARATION): SplitPlan | undefined {
+  const { directoryUri } = environment;
+  if (!directoryUri || analysis.model.entries.length === 0) return undefined;
+  const total = Math.ceil(analysis.model.entries.length / max);
+  const { names, collided } = partFileNames(fileNameOf(analysis.model.uri), total, environment.taken);
+  const files = splitDeclaration(analysis, names, max);
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const file of files) {
+    const uri = directoryUri + encodeURIComponent(file.name);
+    documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: SPLIT_ANNOTATION });
+    documentChanges.push({
+      textDocument: { uri, version: null },
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text, annotationId: SPLIT_ANNOTATION }],
+    });
+  }
+  const edit: WorkspaceEdit = {
+    documentChanges,
+    changeAnnotations: {
+      [SPLIT_ANNOTATION]: {
+        label: `Split into ${files.length} declarations`,
+        needsConfirmation: true,
+        description: `Creates ${names.join(', ')}; ${fileNameOf(analysis.model.uri)} is left unchanged.`,
+      },
+    },
+  };
+  return { edit, names, collided, parts: files.length };
+}
+
+function title(plan: SplitPlan, max: number): string {
+  const base = `Split into ${plan.parts} declarations of at most ${max.toLocaleString('en-US')}`;
+  if (plan.collided.length === 0) return base;
+  return `${base} (${plan.collided[0]} exists: writing ${plan.names[0]}${plan.names.length > 1 ? ', ...' : ''})`;
+}
+
+/** The quick fix on `over-limit` and the split refactoring offered on any declaration. */
+export function splitCodeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], environment: SplitEnvironment, wants: (kind: string) => boolean): CodeAction[] {
+  const max = MAX_ENTRIES_PER_DECLARATION;
+  const actions: CodeAction[] = [];
+  const overLimit = diagnostics.filter((d) => d.code === 'over-limit');
+  const needed = analysis.model.entries.length > max;
+  const plan = needed ? planSplitEdit(analysis, environment, max) : undefined;
+  if (overLimit.length > 0 && wants(CodeActionKind.QuickFix) && plan) {
+    actions.push({ title: title(plan, max), kind: CodeActionKind.QuickFix, diagnostics: overLimit, isPreferred: true, edit: plan.edit });
+  }
+  if (wants(SPLIT_REFACTOR_KIND)) {
+    if (plan) actions.push({ title: title(plan, max), kind: SPLIT_REFACTOR_KIND, edit: plan.edit });
+    else {
+      const reason = !environment.directoryUri
+        ? 'Save the declaration first: the parts are written beside it'
+        : `${analysis.model.entries.length.toLocaleString('en-US')} entries fit in one declaration (at most 9,999)`;
+      actions.push({ title: 'Split into declarations of at most 9,999', kind: SPLIT_REFACTOR_KIND, disabled: { reason } });
+    }
+  }
+  return actions;
+}

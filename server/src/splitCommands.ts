@@ -1,0 +1,84 @@
+/**
+ * The server commands behind "CAPE: Split Declaration" and "CAPE: Prepare Declarations for Upload".
+ * They apply their WorkspaceEdit through workspace/applyEdit, so any LSP client can use them; the
+ * service computes everything, this file only looks at the disk.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import {
+  clampPartSize, excludedCsv, fileNameOf, manifestCsv, planSplitEdit, prepareUpload, splitFileName,
+  type Analysis, type CapeSettings, type SplitEnvironment,
+} from './service';
+
+/** Where a document lives on disk and which part names are already taken there. */
+export function splitEnvironment(uri: string): SplitEnvironment {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return { directoryUri: undefined, taken: () => false };
+  const directoryUri = uri.slice(0, uri.lastIndexOf('/') + 1);
+  const directory = URI.parse(directoryUri).fsPath;
+  return { directoryUri, taken: (name) => fs.existsSync(`${directory}/${name}`) };
+}
+
+export async function runSplit(connection: Connection, analysis: Analysis | undefined, max: unknown): Promise<{ applied: boolean; files: string[]; reason?: string }> {
+  if (!analysis) return { applied: false, files: [], reason: 'not a CAPE declaration' };
+  const plan = planSplitEdit(analysis, splitEnvironment(analysis.model.uri), clampPartSize(typeof max === 'number' ? max : undefined));
+  if (!plan) return { applied: false, files: [], reason: analysis.model.entries.length === 0 ? 'the declaration has no entries' : 'save the declaration first' };
+  const result = await connection.workspace.applyEdit({ label: `Split ${fileNameOf(analysis.model.uri)}`, edit: plan.edit });
+  return { applied: result.applied, files: plan.names, reason: result.failureReason };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function readText(documents: TextDocuments<TextDocument>, uri: string): string {
+  return documents.get(uri)?.getText() ?? fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
+}
+
+/**
+ * Prepare for upload into `outDirUri` (default: `<stem>-upload/` beside the first input).
+ * Refuses, writing nothing, when any output file exists already.
+ */
+export async function runPrepare(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: CapeSettings,
+  inputUris: string[],
+  outDirUri: string | undefined,
+): Promise<{ applied: boolean; files: string[]; accepted: number; excluded: number; reason?: string }> {
+  if (inputUris.length === 0) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'no declaration given' };
+  const first = URI.parse(inputUris[0]);
+  if (first.scheme !== 'file' && !outDirUri) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'save the declaration first' };
+  const outDir = outDirUri ?? inputUris[0].slice(0, inputUris[0].lastIndexOf('/') + 1) + encodeURIComponent(`${splitFileName(fileNameOf(inputUris[0])).stem}-upload`);
+  const inputs = inputUris.map((uri) => ({ source: fileNameOf(uri), uri, text: readText(documents, uri) }));
+  const stem = splitFileName(fileNameOf(inputUris[0])).stem;
+  const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`);
+  const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
+  const outPath = URI.parse(outDir).fsPath;
+  const existing = files.filter((f) => fs.existsSync(`${outPath}/${f.name}`)).map((f) => f.name);
+  if (existing.length > 0) {
+    return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${existing.join(', ')} already exist in ${outPath}; nothing was written` };
+  }
+  const annotationId = 'cape.prepare';
+  const edit: WorkspaceEdit = {
+    documentChanges: files.flatMap((f) => {
+      const uri = `${outDir}/${encodeURIComponent(f.name)}`;
+      return [
+        { kind: 'create' as const, uri, options: { overwrite: false, ignoreIfExists: false }, annotationId },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text, annotationId }] },
+      ];
+    }),
+    changeAnnotations: {
+      [annotationId]: {
+        label: `Prepare ${prepared.parts.length} upload part(s)`,
+        needsConfirmation: true,
+        description: `${prepared.parts.reduce((n, p) => n + p.entries, 0)} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`,
+      },
+    },
+  };
+  const result = await connection.workspace.applyEdit({ label: 'Prepare declarations for upload', edit });
+  const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
+  return { applied: result.applied, files: files.map((f) => f.name), accepted, excluded: prepared.excluded.length, reason: result.failureReason };
+}
+
