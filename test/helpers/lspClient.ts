@@ -23,6 +23,8 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   settings: Record<string, unknown>;
   refreshes = 0;
+  /** Edits the server asked to apply (workspace/applyEdit), answered as applied. */
+  readonly appliedEdits: { label?: string; edit: any }[] = [];
   stderr = '';
   logs: string[] = [];
 
@@ -40,6 +42,10 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: any }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       return null;
@@ -53,7 +59,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'], changeAnnotationSupport: {} }, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown'] },
