@@ -4,7 +4,21 @@ import type { CapeContext } from './ctx';
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cape');
 
-type Command = (ctx: CapeContext) => unknown;
+type Command = (ctx: CapeContext, ...args: unknown[]) => unknown;
+
+interface ServerResult {
+  applied: boolean;
+  files: string[];
+  reason?: string;
+}
+
+const basename = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+/** The result of an action the user started: one message, success or why not. */
+function report<T extends ServerResult>(result: T | undefined, success: (r: T) => string): void {
+  if (result?.applied) void vscode.window.showInformationMessage(success(result));
+  else void vscode.window.showWarningMessage(`CAPE: nothing was written${result?.reason ? `: ${result.reason}` : ' (cancelled)'}.`);
+}
 
 const COMMANDS: Record<string, Command> = {
   'cape.fixAll': async () => {
@@ -40,6 +54,19 @@ const COMMANDS: Record<string, Command> = {
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
   },
+  'cape.splitDeclaration': async (_ctx, uri?: unknown) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (!target) return;
+    const result = await vscode.commands.executeCommand<ServerResult>('cape.server.split', target.toString());
+    report(result, (r) => `CAPE: created ${r.files.join(', ')}; ${basename(target)} is unchanged.`);
+  },
+  'cape.prepareForUpload': async (_ctx, uri?: unknown, uris?: unknown) => {
+    const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [];
+    const inputs = (selected.length > 0 ? selected : [vscode.window.activeTextEditor?.document.uri]).filter((u): u is vscode.Uri => u instanceof vscode.Uri);
+    if (inputs.length === 0) return;
+    const result = await vscode.commands.executeCommand<ServerResult & { accepted: number; excluded: number }>('cape.server.prepare', inputs.map(String));
+    report(result, (r) => `CAPE: ${r.accepted} entries ready to upload; ${r.excluded} row(s) left out are listed in excluded.csv.`);
+  },
   'cape.restartServer': async (ctx) => {
     await ctx.restart();
     void vscode.window.showInformationMessage('CAPE: language server restarted.');
@@ -50,9 +77,9 @@ const COMMANDS: Record<string, Command> = {
 export function registerCommands(ctx: CapeContext): void {
   for (const [id, run] of Object.entries(COMMANDS)) {
     ctx.register(
-      vscode.commands.registerCommand(id, async () => {
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
-          await run(ctx);
+          return await run(ctx, ...args);
         } catch (error) {
           ctx.output.error(`${id} failed: ${String(error)}`);
           void vscode.window.showErrorMessage(`CAPE: ${id} failed. See the CAPE output for details.`);

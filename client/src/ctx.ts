@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { applyExactly } from './exactFileEdits';
 import { DeclarationOverrides } from './overrides';
 import { DOCUMENT_SELECTOR } from './selector';
 import { StatusItem } from './status';
@@ -51,6 +52,9 @@ export class CapeContext {
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: { declarationOverrides: this.overrides.all() },
+      middleware: {
+        workspace: { handleApplyEdit: (params, next) => applyExactly(params.edit, async () => next(params, new vscode.CancellationTokenSource().token) as never) },
+      },
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
         closed: (): CloseHandlerResult => this.onServerClosed(),

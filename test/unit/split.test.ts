@@ -44,6 +44,7 @@ describe('split', () => {
     const actions = getCodeActions(analysis, overLimit[0].range, overLimit, ['quickfix'], environment(['master-part1-of-2.csv']));
     const split = actions.find((a) => a.title.startsWith('Split into 2 declarations of at most 9,999'))!;
     assert.match(split.title, /master-part1-of-2\.csv exists: writing master-part1-of-2 \(2\)\.csv/);
+    assert.deepEqual(split.command, { title: split.title, command: 'cape.server.split', arguments: [URI] });
     const small = analyze(decl(...VALID), URI, settings());
     const refactor = getCodeActions(small, overLimit[0].range, [], ['refactor'], environment());
     assert.equal(refactor[0].kind, SPLIT_REFACTOR_KIND);

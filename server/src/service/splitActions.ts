@@ -2,6 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { MAX_ENTRIES_PER_DECLARATION } from './model';
+import { SPLIT_COMMAND } from './outline';
 import { partFileNames, splitDeclaration } from './split';
 
 export const SPLIT_REFACTOR_KIND = 'refactor.cape.split';
@@ -53,24 +54,31 @@ export function planSplitEdit(analysis: Analysis, environment: SplitEnvironment,
   return { edit, names, collided, parts: files.length };
 }
 
-function title(plan: SplitPlan, max: number): string {
+function title(plan: Pick<SplitPlan, 'names' | 'collided' | 'parts'>, max: number): string {
   const base = `Split into ${plan.parts} declarations of at most ${max.toLocaleString('en-US')}`;
   if (plan.collided.length === 0) return base;
   return `${base} (${plan.collided[0]} exists: writing ${plan.names[0]}${plan.names.length > 1 ? ', ...' : ''})`;
 }
 
-/** The quick fix on `over-limit` and the split refactoring offered on any declaration. */
+/**
+ * The quick fix on `over-limit` and the split refactoring offered on any declaration. They run the
+ * split command (which applies the edit through workspace/applyEdit) rather than carry the edit:
+ * the parts are computed only when chosen, and clients can write them byte for byte.
+ */
 export function splitCodeActions(analysis: Analysis, diagnostics: readonly Diagnostic[], environment: SplitEnvironment, wants: (kind: string) => boolean): CodeAction[] {
   const max = MAX_ENTRIES_PER_DECLARATION;
   const actions: CodeAction[] = [];
   const overLimit = diagnostics.filter((d) => d.code === 'over-limit');
   const needed = analysis.model.entries.length > max;
-  const plan = needed ? planSplitEdit(analysis, environment, max) : undefined;
+  // Names only: the parts themselves are computed when the user chooses the action.
+  const total = Math.ceil(analysis.model.entries.length / max);
+  const plan = needed && environment.directoryUri ? { ...partFileNames(fileNameOf(analysis.model.uri), total, environment.taken), parts: total } : undefined;
+  const command = (t: string) => ({ title: t, command: SPLIT_COMMAND, arguments: [analysis.model.uri] });
   if (overLimit.length > 0 && wants(CodeActionKind.QuickFix) && plan) {
-    actions.push({ title: title(plan, max), kind: CodeActionKind.QuickFix, diagnostics: overLimit, isPreferred: true, edit: plan.edit });
+    actions.push({ title: title(plan, max), kind: CodeActionKind.QuickFix, diagnostics: overLimit, isPreferred: true, command: command(title(plan, max)) });
   }
   if (wants(SPLIT_REFACTOR_KIND)) {
-    if (plan) actions.push({ title: title(plan, max), kind: SPLIT_REFACTOR_KIND, edit: plan.edit });
+    if (plan) actions.push({ title: title(plan, max), kind: SPLIT_REFACTOR_KIND, command: command(title(plan, max)) });
     else {
       const reason = !environment.directoryUri
         ? 'Save the declaration first: the parts are written beside it'
