@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { isDeclarationDocument } from '../../server/src/service';
+import { isDeclarationDocument, isResultsDocument } from '../../server/src/service';
 
 export class UsageError extends Error {}
 
@@ -61,10 +61,26 @@ function csvFilesUnder(dir: string): string[] {
   return found;
 }
 
-/** In a directory, only CSVs that are declarations count (ES-003 exports and other CSVs are skipped). */
+/** In a directory, only declarations and CBP results downloads count (ES-003 exports and other CSVs are skipped). */
 function looksLikeDeclaration(file: string): boolean {
   const head = readHead(file);
-  return head !== undefined && isDeclarationDocument({ path: file, text: head, matchesFilesSetting: false });
+  return head !== undefined && (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: false }) || isResultsDocument(head));
+}
+
+/**
+ * `--flag a b c`: the values after a list flag up to the next flag, removed from args.
+ * (`--flag a --flag b` works too.)
+ */
+export function takeList(args: string[], flag: string): { rest: string[]; values: string[] } {
+  const rest: string[] = [];
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === flag) {
+      while (i + 1 < args.length && !args[i + 1].startsWith('--')) values.push(args[++i]);
+    } else if (args[i].startsWith(flag + '=')) values.push(args[i].slice(flag.length + 1));
+    else rest.push(args[i]);
+  }
+  return { rest, values };
 }
 
 function readHead(file: string): string | undefined {

@@ -5,8 +5,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_SETTINGS, fixAllEdits, applyOffsetEdits, toDiagnostics, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
-import { expandInputs, readDeclaration, UsageError, type InputFile } from './inputFiles';
+import {
+  analyze, applyOffsetEdits, buildModel, DEFAULT_SETTINGS, fixAllEdits, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
+  type Analysis, type CapeSettings, type Severity,
+} from '../../server/src/service';
+import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
@@ -20,7 +23,7 @@ export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 const USAGE = `Usage:
-  cape check <files|dirs|globs...> [--format text|json|sarif|github] [--filing-date YYYY-MM-DD] [--no-exit-code]
+  cape check <files|dirs|globs...> [--results <files...>] [--format text|json|sarif|github] [--filing-date YYYY-MM-DD] [--no-exit-code]
   cape fix <files...> [--dry-run]
   cape split <file> [--max N] [--out-dir DIR]
   cape prepare <files...> [--out-dir DIR] [--max N]
@@ -76,7 +79,8 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function check(args: string[], io: Output): number {
+function check(argv: string[], io: Output): number {
+  const { rest: args, values: resultArgs } = takeList(argv, '--results');
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -91,37 +95,59 @@ function check(args: string[], io: Output): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
   const settings = settingsFrom(values);
   const inputs = expandInputs(positionals);
-  const reports: FileReport[] = [];
+  const resultInputs = resultArgs.length > 0 ? expandInputs(resultArgs) : [];
   let ioFailed = false;
-  for (const input of inputs) {
-    const result = checkFile(input, settings);
-    if ('ioError' in result) {
-      io.err(`cape: ${input.display}: ${result.ioError}\n`);
-      ioFailed = true;
+  const fail = (input: InputFile, message: string) => {
+    io.err(`cape: ${input.display}: ${message}\n`);
+    ioFailed = true;
+  };
+
+  // Pass 1: read everything once to build the workspace index (other declarations, CBP results).
+  const index = new WorkspaceIndex();
+  const declarations: { input: InputFile; uri: string }[] = [];
+  const reports: FileReport[] = [];
+  for (const input of [...resultInputs.map((i) => ({ ...i, result: true })), ...inputs.map((i) => ({ ...i, result: false }))]) {
+    const read = readOrFail(input, fail);
+    if (!read) continue;
+    const uri = pathToFileURL(input.absolute).toString();
+    if (read.kind === 'not-csv') {
+      if (!input.result) reports.push(notCsvReport(input, read.reason));
       continue;
     }
-    reports.push(result);
+    if (input.result || isResultsDocument(read.text)) index.setResults(uri, read.text);
+    else {
+      index.setDeclaration(uri, buildModel(read.text, uri));
+      declarations.push({ input, uri });
+    }
   }
+  // Pass 2: check each declaration against the index; texts are read again so memory stays per file.
+  for (const { input, uri } of declarations) {
+    const read = readOrFail(input, fail);
+    if (!read || read.kind !== 'text') continue;
+    reports.push({ path: input.display, diagnostics: reported(withWorkspace(analyze(read.text, uri, settings), index)) });
+  }
+  const order = new Map(inputs.map((input, i) => [input.display, i]));
+  reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   io.out(render(format, reports, VERSION, DOCS_URI));
   if (ioFailed) return EXIT_USAGE;
   const errors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return errors && !values['no-exit-code'] ? EXIT_ERRORS : EXIT_OK;
 }
 
-function checkFile(input: InputFile, settings: CapeSettings): FileReport | { ioError: string } {
-  let read;
+function readOrFail(input: InputFile, fail: (input: InputFile, message: string) => void): ReturnType<typeof readDeclaration> | undefined {
   try {
-    read = readDeclaration(input.absolute);
+    return readDeclaration(input.absolute);
   } catch (error) {
-    return { ioError: ioMessage(error) };
+    fail(input, ioMessage(error));
+    return undefined;
   }
-  if (read.kind === 'not-csv') {
-    return {
-      path: input.display,
-      diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Not a text CSV: ${read.reason}. In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.` }],
-    };
-  }
-  return { path: input.display, diagnostics: reported(analyze(read.text, pathToFileURL(input.absolute).toString(), settings)) };
+}
+
+function notCsvReport(input: InputFile, reason: string): FileReport {
+  return {
+    path: input.display,
+    diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Not a text CSV: ${reason}. In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.` }],
+  };
 }
 
 function reported(analysis: Analysis): ReportedDiagnostic[] {

@@ -4,10 +4,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
@@ -15,13 +18,17 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, type Analysis,
+  analyze, FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  type Analysis,
 } from './service';
+import { WorkspaceIndexer } from './workspaceIndexer';
 import { runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
 
@@ -50,7 +57,12 @@ const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
 const analyses = new DocumentAnalyses(() => workspaceFolders);
 let settings!: SettingsSource;
+let indexer!: WorkspaceIndexer;
 let pullDiagnostics = false;
+let watchFilesDynamically = false;
+/** The analysis with cross-file findings, per document, for one local analysis and index generation. */
+const combined = new Map<string, { local: Analysis; generation: number; analysis: Analysis }>();
+let indexChangeTimer: NodeJS.Timeout | undefined;
 /** Bumped whenever settings or overrides change, so pull result ids of older analyses stop matching. */
 let epoch = 0;
 const pushTimers = new Map<string, NodeJS.Timeout>();
@@ -61,6 +73,8 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsSource(connection, !!capabilities.workspace?.configuration);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  watchFilesDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  indexer = new WorkspaceIndexer(connection, settings, () => workspaceFolders, onIndexChanged);
   const init = params.initializationOptions as { declarationOverrides?: Record<string, boolean>; settings?: unknown } | undefined;
   if (init?.declarationOverrides) analyses.setOverrides(init.declarationOverrides);
   if (init?.settings !== undefined) settings.changed({ cape: init.settings });
@@ -73,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND] },
-      diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'cape-language-server', version: VERSION },
@@ -83,6 +97,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(
   guard(connection, 'initialized', () => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cape' }).catch(() => undefined);
+    if (watchFilesDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{csv,CSV,txt}' }] }).catch(() => undefined);
+    }
+    void indexer.scan();
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       workspaceFolders = workspaceFolders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
       refreshAll();
@@ -90,11 +108,42 @@ connection.onInitialized(
   }),
 );
 
-/** The current analysis of an open document, or undefined when it is not a declaration. */
-async function analysisOf(uri: string): Promise<Analysis | undefined> {
+/** The document's own analysis (cached per version), or undefined when it is not a declaration. */
+async function localAnalysisOf(uri: string): Promise<Analysis | undefined> {
   const current = await settings.get(uri);
   const document = documents.get(uri); // read after the await: only the newest version counts
   return document ? analyses.get(document, current) : undefined;
+}
+
+/** The current analysis of an open document with what the workspace knows, or undefined when it is not a declaration. */
+async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  const local = await localAnalysisOf(uri);
+  if (!local) return undefined;
+  const generation = indexer.index.generation;
+  const cached = combined.get(uri);
+  if (cached && cached.local === local && cached.generation === generation) return cached.analysis;
+  const analysis = withWorkspace(local, indexer.index);
+  combined.set(uri, { local, generation, analysis });
+  return analysis;
+}
+
+/** Other declarations or results changed: documents that may share entries are checked again. */
+function onIndexChanged(): void {
+  clearTimeout(indexChangeTimer);
+  indexChangeTimer = setTimeout(
+    guard(connection, 'index refresh', () => {
+      if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      else for (const document of documents.all()) schedulePush(document.uri);
+    }),
+    PUSH_DEBOUNCE_MS,
+  );
+}
+
+/** Keeps the index in step with an open document's text. */
+async function indexOpenDocument(uri: string): Promise<void> {
+  const local = await localAnalysisOf(uri);
+  const document = documents.get(uri);
+  if (document) indexer.documentChanged(uri, local, () => document.getText());
 }
 
 function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
@@ -125,20 +174,29 @@ function schedulePush(uri: string): void {
 function refreshAll(): void {
   epoch++;
   analyses.clear();
+  combined.clear();
+  void indexer.scan();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
   else for (const document of documents.all()) schedulePush(document.uri);
 }
 
-documents.onDidOpen(guard(connection, 'didOpen', (event) => schedulePush(event.document.uri)));
-documents.onDidChangeContent(guard(connection, 'didChange', (event) => schedulePush(event.document.uri)));
+documents.onDidChangeContent(
+  guard(connection, 'didChange', async (event) => {
+    const uri = event.document.uri;
+    schedulePush(uri);
+    await indexOpenDocument(uri);
+  }),
+);
 documents.onDidClose(
   guard(connection, 'didClose', (event) => {
     const uri = event.document.uri;
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);
     analyses.forget(uri);
+    combined.delete(uri);
     settings.forget(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void indexer.documentClosed(uri);
   }),
 );
 
@@ -163,12 +221,46 @@ connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
     if (!document) return fallback;
-    const resultId = `${epoch}:${document.version}`;
+    const resultId = `${epoch}:${document.version}:${indexer.index.generation}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== document.version) return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await analysisOf(uri)) };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(analysis) };
   }, { retriggerRequest: true }); // a cancelled pull is asked again by the client
+});
+
+connection.onDidChangeWatchedFiles(
+  guard(connection, 'didChangeWatchedFiles', async (params) => {
+    for (const change of params.changes) {
+      if (change.type === FileChangeType.Deleted) indexer.fileDeleted(change.uri);
+      else await indexer.indexFile(change.uri);
+    }
+  }),
+);
+
+/** Workspace diagnostics: every indexed declaration that is not open (open ones are pulled per document). */
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  return runSafe(connection, 'workspace/diagnostic', token, { items: [] as WorkspaceDocumentDiagnosticReport[] }, async () => {
+    await indexer.ready;
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const uri of indexer.index.declarationUris()) {
+      if (documents.get(uri) || token.isCancellationRequested) continue;
+      const file = URI.parse(uri).fsPath;
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      if (!stat) continue;
+      const resultId = `${epoch}:${stat.mtimeMs}:${stat.size}:${indexer.index.generation}`;
+      if (previous.get(uri) === resultId) {
+        items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+        continue;
+      }
+      const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      const analysis = withWorkspace(analyze(text, uri, await settings.get(uri)), indexer.index);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI) });
+    }
+    return { items };
+  });
 });
 
 connection.onCodeAction((params, token) =>

@@ -144,3 +144,20 @@ describe('cape fix', () => {
     assert.equal(fs.statSync(copy).mtimeMs, before);
   });
 });
+
+describe('cape check across files', () => {
+  it('applies the cross-file rules over a directory, with the results file recognized and not validated', () => {
+    const r = cape(['check', 'examples/workspace', '--format', 'json']);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { code: string; line: number }[] }[];
+    assert.deepEqual(files.map((f) => path.basename(f.path)).sort(), ['april-declaration.csv', 'march-declaration.csv']);
+    const march = files.find((f) => f.path.endsWith('march-declaration.csv'))!;
+    assert.deepEqual(march.diagnostics.map((d) => `${d.line}:${d.code}`), ['2:already-declared', '4:duplicate-in-workspace', '6:rejected-by-cbp']);
+    assert.equal(r.status, 1);
+  });
+
+  it('takes results from --results', () => {
+    const r = cape(['check', 'examples/workspace/april-declaration.csv', '--results', 'examples/workspace/claim-details.csv', '--format', 'json']);
+    const files = JSON.parse(r.stdout).files as { diagnostics: { code: string }[] }[];
+    assert.deepEqual(files[0].diagnostics.map((d) => d.code), ['already-declared']);
+  });
+});

@@ -64,7 +64,8 @@ export function makeWorkspace(dir) {
     const source = path.join(root, 'examples', name);
     if (fs.existsSync(source)) fs.copyFileSync(source, path.join(dir, name));
   }
-  fs.writeFileSync(path.join(dir, 'march.cape.csv'), 'MYK21681165\r\nBII26662403\r\n');
+  fs.writeFileSync(path.join(dir, 'march.cape.csv'), 'ZZ912345677\r\nZZ976543217\r\n');
+  fs.cpSync(path.join(root, 'examples', 'workspace'), path.join(dir, 'workspace'), { recursive: true });
 }
 
 export async function startCodeServer(work, port) {

@@ -1,8 +1,9 @@
 /** One analysis per document version: parse, model, every rule. */
 import { buildModel, type DeclarationModel } from './model';
-import { RULES } from './rules';
+import { CROSS_FILE_RULES, RULES } from './rules';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
+import type { WorkspaceView } from './workspace';
 
 export interface Analysis {
   model: DeclarationModel;
@@ -10,6 +11,8 @@ export interface Analysis {
   findings: Finding[];
   /** Rows beyond `cape.maxEntries`: only structural checks ran. */
   structuralOnly: boolean;
+  /** Set when cross-file findings are included: the index they came from. */
+  workspace?: WorkspaceView;
 }
 
 export function analyze(text: string, uri: string, settings: CapeSettings): Analysis {
@@ -22,4 +25,19 @@ export function analyze(text: string, uri: string, settings: CapeSettings): Anal
     rule.check(context);
   }
   return { model, settings, findings, structuralOnly };
+}
+
+/**
+ * The document's own analysis plus what the workspace knows (other declarations, CBP results).
+ * The local analysis is cached per version; this part is recomputed when the index changes.
+ */
+export function withWorkspace(local: Analysis, workspace: WorkspaceView): Analysis {
+  if (local.structuralOnly) return { ...local, workspace };
+  const findings: Finding[] = [...local.findings];
+  const context = { model: local.model, settings: local.settings, workspace, report: (f: Finding) => void findings.push(f) };
+  for (const rule of CROSS_FILE_RULES) {
+    if (rule.codes.every((code) => local.settings.rules[code] === 'off')) continue;
+    rule.check(context);
+  }
+  return { ...local, findings, workspace };
 }

@@ -38,6 +38,9 @@ export const CODES = {
   'file-too-large': { severity: 'warning', confidence: 'weak', summary: 'The file is over 1 MB.' },
   'not-csv': { severity: 'error', confidence: 'CBP', summary: 'The file is not a text CSV (for example an .xlsx workbook).' },
   'unclosed-quote': { severity: 'error', confidence: 'product', summary: 'A quote opens a cell and never closes.' },
+  'duplicate-in-workspace': { severity: 'error', confidence: 'CBP', summary: 'The entry also appears in another declaration in the workspace.' },
+  'already-declared': { severity: 'error', confidence: 'CBP', summary: 'CBP already accepted the entry on a CAPE claim.' },
+  'rejected-by-cbp': { severity: 'warning', confidence: 'CBP', summary: 'CBP rejected the entry on an earlier declaration.' },
   'filer-code-mismatch': { severity: 'warning', confidence: 'weak', summary: 'The filer code is not one of `cape.filerCodes`.' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -47,11 +47,11 @@ export function toDiagnostics(analysis: Analysis, docsUri?: string): Diagnostic[
     };
     if (docsUri) diagnostic.codeDescription = { href: `${docsUri}#${f.code}` };
     if (f.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
-    if (f.related) {
-      diagnostic.relatedInformation = f.related.map((r) => ({
-        location: { uri: model.uri, range: model.lines.range(r.start, r.end) },
-        message: r.message,
-      }));
+    if (f.related || f.relatedUris) {
+      diagnostic.relatedInformation = [
+        ...(f.related ?? []).map((r) => ({ location: { uri: model.uri, range: model.lines.range(r.start, r.end) }, message: r.message })),
+        ...(f.relatedUris ?? []).map((r) => ({ location: { uri: r.uri, range: { start: { line: r.line, character: 0 }, end: { line: r.line, character: 0 } } }, message: r.message })),
+      ];
     }
     out.push(diagnostic);
   }

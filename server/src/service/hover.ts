@@ -3,6 +3,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
 import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
+import { displayName } from './workspace';
 
 export function entryAtLine(analysis: Analysis, line: number): Entry | undefined {
   const entries = analysis.model.entries;
@@ -42,5 +43,23 @@ export function getHover(analysis: Analysis, position: Position): Hover | null {
   if (entry.facts.padded) lines.push(`Leading zeros restored: \`${entry.facts.padded}\``, '');
   lines.push(`Normalized: \`${value}\``);
   if (entry.ordinal > MAX_ENTRIES_PER_DECLARATION) lines.push('', `In part ${Math.ceil(entry.ordinal / MAX_ENTRIES_PER_DECLARATION)} once split (9,999 entries per declaration).`);
+  if (analysis.workspace) lines.push(...workspaceLines(analysis, value));
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.range(entry.row.cellStart, entry.row.cellEnd) };
+}
+
+/** Where else the entry is declared in the workspace, and what CBP said about it. */
+function workspaceLines(analysis: Analysis, key: string): string[] {
+  const workspace = analysis.workspace!;
+  const out: string[] = [];
+  const others = workspace.occurrencesElsewhere(key, analysis.model.uri);
+  if (others.length > 0) {
+    out.push('', '**Also declared in:**');
+    for (const o of others.slice(0, 10)) out.push(`- ${displayName(o.uri)}, line ${o.line + 1}`);
+    if (others.length > 10) out.push(`- and ${others.length - 10} more`);
+  }
+  for (const r of workspace.resultsFor(key)) {
+    const verdict = r.status === 'accepted' ? `accepted${r.claim ? ` on claim ${r.claim}` : ''}` : `rejected${r.claim ? ` on claim ${r.claim}` : ''}: ${r.message || r.statusText}`;
+    out.push('', `**CBP:** ${verdict} (${displayName(r.uri)}, line ${r.line + 1})`);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * The CAPE language service: pure functions over a document's text and settings. No LSP
  * connection and no Node built-ins here, so editors, the CLI and tests share every behaviour.
  */
-export { analyze, type Analysis } from './analyze';
+export { analyze, withWorkspace, type Analysis } from './analyze';
 export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
 export { toDiagnostics, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
@@ -15,3 +15,6 @@ export { planParts, partFileNames, splitDeclaration, splitFileName, partText, cl
 export { getDocumentSymbols, getFoldingRanges, getSplitLenses, SPLIT_COMMAND } from './outline';
 export { prepareUpload, excludedCsv, manifestCsv, type PrepareInput, type PreparedUpload, type ExcludedRow } from './prepare';
 export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, fileNameOf, type SplitEnvironment, type SplitPlan } from './splitActions';
+export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
+export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
+export { adviceFor } from './cbpMessages';

@@ -9,6 +9,10 @@ export type RuleSetting = Severity | 'off';
 export interface CapeSettings {
   /** Globs of files that are declarations whatever their first row says. */
   files: string[];
+  /** Globs of workspace files the index leaves out (besides files.exclude, .git, node_modules). */
+  exclude: string[];
+  /** Globs of CBP results downloads (besides those recognized by their header). */
+  results: string[];
   /** Severity override per diagnostic code. */
   rules: Record<string, RuleSetting>;
   /** The filer codes the user may declare for; empty = no check. */
@@ -22,6 +26,8 @@ export interface CapeSettings {
 
 export const DEFAULT_SETTINGS: CapeSettings = {
   files: [],
+  exclude: [],
+  results: [],
   rules: {},
   filerCodes: [],
   filingDate: '',
@@ -44,6 +50,8 @@ export function resolveSettings(raw: unknown): CapeSettings {
   const trace = (input.trace && typeof input.trace === 'object' ? (input.trace as Record<string, unknown>).server : undefined) as string;
   return {
     files: stringList(input.files),
+    exclude: stringList(input.exclude),
+    results: stringList(input.results),
     rules,
     filerCodes: stringList(input.filerCodes).map((c) => c.trim().toUpperCase()).filter((c) => c !== ''),
     filingDate: typeof input.filingDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.filingDate) ? input.filingDate : '',

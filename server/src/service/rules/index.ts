@@ -18,7 +18,10 @@ import { lowercase } from './lowercase';
 import { nonAscii } from './non-ascii';
 import { overLimit } from './over-limit';
 import { quoted } from './quoted';
-import type { Rule } from './rule';
+import type { CrossFileRule, Rule } from './rule';
+import { alreadyDeclared } from './already-declared';
+import { duplicateInWorkspace } from './duplicate-in-workspace';
+import { rejectedByCbp } from './rejected-by-cbp';
 import { scientificNotation } from './scientific-notation';
 import { trailingComma } from './trailing-comma';
 import { transactionNumber } from './transaction-number';
@@ -51,3 +54,6 @@ export const RULES: readonly Rule[] = [
   duplicate,
   filerCodeMismatch,
 ];
+
+/** Rules that read the workspace index (other declarations, CBP results). */
+export const CROSS_FILE_RULES: readonly CrossFileRule[] = [duplicateInWorkspace, alreadyDeclared, rejectedByCbp];

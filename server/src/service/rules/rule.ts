@@ -3,6 +3,7 @@ import type { Code, Severity } from '../codes';
 import type { DeclarationModel } from '../model';
 import type { CapeSettings } from '../settings';
 import type { OffsetEdit } from '../text';
+import type { WorkspaceView } from '../workspace';
 
 export interface QuickFix {
   title: string;
@@ -21,6 +22,8 @@ export interface Finding {
   /** Extra facts for hovers and fixes (expected check digit, counts). */
   details?: Record<string, string | number | boolean>;
   related?: { start: number; end: number; message: string }[];
+  /** Places in other files (cross-file rules). */
+  relatedUris?: { uri: string; line: number; message: string }[];
   unnecessary?: boolean;
 }
 
@@ -36,4 +39,17 @@ export interface Rule {
   /** The codes this rule may report. */
   codes: readonly Code[];
   check(context: RuleContext): void;
+}
+
+export interface CrossFileContext {
+  model: DeclarationModel;
+  settings: CapeSettings;
+  workspace: WorkspaceView;
+  report(finding: Finding): void;
+}
+
+/** A rule that needs the workspace index: run per request, never cached with the document. */
+export interface CrossFileRule {
+  codes: readonly Code[];
+  check(context: CrossFileContext): void;
 }

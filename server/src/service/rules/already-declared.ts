@@ -1,0 +1,23 @@
+import { deleteRow } from './helpers';
+import type { CrossFileRule } from './rule';
+
+/** CBP's results say the entry is on an accepted CAPE claim: ACE rejects it on any later declaration. */
+export const alreadyDeclared: CrossFileRule = {
+  codes: ['already-declared'],
+  check({ model, workspace, report }) {
+    for (const entry of model.entries) {
+      const accepted = workspace.resultsFor(entry.facts.key).find((r) => r.status === 'accepted');
+      if (!accepted) continue;
+      const claim = accepted.claim || '(claim number not in the results file)';
+      report({
+        code: 'already-declared',
+        start: entry.row.cellStart,
+        end: entry.row.cellEnd,
+        message: `Already accepted on CAPE claim ${claim}; ACE will reject it again. Remove it from this declaration.`,
+        fix: { title: 'Delete this line (already accepted)', edits: [deleteRow(model, entry.row)] },
+        relatedUris: [{ uri: accepted.uri, line: accepted.line, message: `Accepted on claim ${claim}` }],
+        details: { claim: accepted.claim },
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { displayName } from '../workspace';
+import { deleteRow } from './helpers';
+import type { CrossFileRule } from './rule';
+
+/** An entry may appear on one accepted declaration only, ever: another file in the workspace holds it. */
+export const duplicateInWorkspace: CrossFileRule = {
+  codes: ['duplicate-in-workspace'],
+  check({ model, workspace, report }) {
+    const seen = new Set<string>();
+    for (const entry of model.entries) {
+      const key = entry.facts.key;
+      if (key.length !== 11 || seen.has(key)) continue;
+      seen.add(key);
+      const others = workspace.occurrencesElsewhere(key, model.uri);
+      if (others.length === 0) continue;
+      const places = others.slice(0, 3).map((o) => `${displayName(o.uri)} (line ${o.line + 1})`).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+      report({
+        code: 'duplicate-in-workspace',
+        start: entry.row.cellStart,
+        end: entry.row.cellEnd,
+        message: `Also in ${places}. ACE accepts an entry on one declaration only and rejects it on any later one: keep it in one file.`,
+        fix: { title: `Delete this line (it stays in ${displayName(others[0].uri)})`, edits: [deleteRow(model, entry.row)] },
+        relatedUris: others.map((o) => ({ uri: o.uri, line: o.line, message: 'Also declared here' })),
+        details: { others: others.length },
+      });
+    }
+  },
+};

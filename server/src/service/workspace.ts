@@ -1,0 +1,174 @@
+/**
+ * The workspace index: which declaration files hold which entries, and what CBP said about them.
+ * Pure and incremental: a file is added, replaced or removed on its own, and `generation` changes
+ * whenever anything does, so cached cross-file results know when they are stale. Memory matters at
+ * 200 files x 9,999 entries: one owner per key, and a list only for keys held by several files.
+ */
+import type { DeclarationModel } from './model';
+import { parseResults, type CbpResult } from './results';
+
+export interface Occurrence {
+  uri: string;
+  /** 0-based line of the entry in that file. */
+  line: number;
+}
+
+export interface IndexedResult extends CbpResult {
+  uri: string;
+}
+
+interface FileEntries {
+  uri: string;
+  keys: string[];
+  lines: Int32Array;
+  /** Built on first need: where each key first appears. */
+  firstLine?: Map<string, number>;
+}
+
+/** What rules and hovers may ask of the workspace. */
+export interface WorkspaceView {
+  readonly generation: number;
+  occurrencesElsewhere(key: string, uri: string): Occurrence[];
+  resultsFor(key: string): readonly IndexedResult[];
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  generation = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly files: (FileEntries | undefined)[] = [];
+  private readonly owner = new Map<string, number>();
+  private readonly shared = new Map<string, number[]>();
+  private readonly results = new Map<string, IndexedResult[]>();
+  private readonly resultKeys = new Map<string, string[]>();
+
+  /** Indexes (or re-indexes) a declaration from its model. */
+  setDeclaration(uri: string, model: DeclarationModel): void {
+    this.removeDeclaration(uri);
+    const keys: string[] = [];
+    const lines: number[] = [];
+    for (const entry of model.entries) {
+      const key = entry.facts.key;
+      if (key.length !== 11 || entry.facts.scientific) continue;
+      keys.push(key);
+      lines.push(entry.row.line);
+    }
+    let id = this.ids.get(uri);
+    if (id === undefined) {
+      id = this.files.length;
+      this.ids.set(uri, id);
+    }
+    this.files[id] = { uri, keys, lines: Int32Array.from(lines) };
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = this.owner.get(key);
+      if (first === undefined) this.owner.set(key, id);
+      else {
+        const all = this.shared.get(key) ?? [first];
+        all.push(id);
+        this.shared.set(key, all);
+      }
+    }
+    this.generation++;
+  }
+
+  setResults(uri: string, text: string): void {
+    this.removeResults(uri);
+    const parsed = parseResults(text);
+    const keys: string[] = [];
+    for (const result of parsed) {
+      const list = this.results.get(result.key) ?? [];
+      list.push({ ...result, uri });
+      this.results.set(result.key, list);
+      keys.push(result.key);
+    }
+    this.resultKeys.set(uri, keys);
+    this.generation++;
+  }
+
+  /** Forgets a file, declaration or results. */
+  remove(uri: string): void {
+    const changed = this.removeDeclaration(uri) || this.removeResults(uri);
+    if (changed) this.generation++;
+  }
+
+  has(uri: string): boolean {
+    const id = this.ids.get(uri);
+    return (id !== undefined && this.files[id] !== undefined) || this.resultKeys.has(uri);
+  }
+
+  declarationUris(): string[] {
+    return this.files.filter((f): f is FileEntries => f !== undefined).map((f) => f.uri);
+  }
+
+  resultUris(): string[] {
+    return [...this.resultKeys.keys()];
+  }
+
+  get entryCount(): number {
+    return this.files.reduce((n, f) => n + (f?.keys.length ?? 0), 0);
+  }
+
+  occurrencesElsewhere(key: string, uri: string): Occurrence[] {
+    const all = this.shared.get(key);
+    if (!all) return [];
+    const self = this.ids.get(uri);
+    const out: Occurrence[] = [];
+    for (const id of all) {
+      if (id === self) continue;
+      const file = this.files[id]!;
+      out.push({ uri: file.uri, line: this.lineOf(file, key) });
+    }
+    return out;
+  }
+
+  resultsFor(key: string): readonly IndexedResult[] {
+    return this.results.get(key) ?? [];
+  }
+
+  private lineOf(file: FileEntries, key: string): number {
+    if (!file.firstLine) {
+      file.firstLine = new Map();
+      for (let i = file.keys.length - 1; i >= 0; i--) file.firstLine.set(file.keys[i], file.lines[i]);
+    }
+    return file.firstLine.get(key) ?? 0;
+  }
+
+  private removeDeclaration(uri: string): boolean {
+    const id = this.ids.get(uri);
+    const file = id === undefined ? undefined : this.files[id];
+    if (id === undefined || !file) return false;
+    const seen = new Set<string>();
+    for (const key of file.keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const all = this.shared.get(key);
+      if (all) {
+        const rest = all.filter((x) => x !== id);
+        if (rest.length === 1) this.shared.delete(key);
+        else this.shared.set(key, rest);
+        this.owner.set(key, rest[0]);
+      } else if (this.owner.get(key) === id) this.owner.delete(key);
+    }
+    this.files[id] = undefined;
+    return true;
+  }
+
+  private removeResults(uri: string): boolean {
+    const keys = this.resultKeys.get(uri);
+    if (!keys) return false;
+    for (const key of new Set(keys)) {
+      const rest = (this.results.get(key) ?? []).filter((r) => r.uri !== uri);
+      if (rest.length === 0) this.results.delete(key);
+      else this.results.set(key, rest);
+    }
+    this.resultKeys.delete(uri);
+    return true;
+  }
+}
+
+/** The file name of a URI, for messages. */
+export function displayName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

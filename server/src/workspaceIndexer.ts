@@ -1,0 +1,160 @@
+/**
+ * Keeps the service's WorkspaceIndex current: a background scan of the workspace folders (with
+ * progress), watched-file events, and open-document edits. It owns the disk; the index is pure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Connection } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { buildModel, isDeclarationDocument, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
+import type { SettingsSource } from './settingsSource';
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** Enough of a file to tell a declaration or results download from any other CSV. */
+const HEAD_BYTES = 4096;
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private scanning: Promise<void> | undefined;
+  private readonly open = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: SettingsSource,
+    private readonly folders: () => string[],
+    private readonly onChange: () => void,
+  ) {}
+
+  get ready(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+
+  /** The first scan: in the background, yielding between files so requests keep being answered. */
+  scan(): Promise<void> {
+    this.scanning = this.doScan().catch((error) => this.connection.console.error(`workspace scan failed: ${String(error?.stack ?? error)}`));
+    return this.scanning;
+  }
+
+  private async doScan(): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('CAPE: indexing declarations', 0, 'looking for CSV files', false);
+    const files: string[] = [];
+    for (const folder of this.folders()) files.push(...(await this.csvFiles(folder)));
+    let done = 0;
+    for (const file of files) {
+      await this.indexFile(URI.file(file).toString(), false);
+      done++;
+      if (done % 10 === 0 || done === files.length) {
+        progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length} CSV files`);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    progress?.done();
+    this.connection.console.info(`CAPE index: ${this.index.declarationUris().length} declarations (${this.index.entryCount} entries), ${this.index.resultUris().length} results files`);
+    this.onChange();
+  }
+
+  /** CSV files under a folder, without files.exclude, cape.exclude, .git and node_modules. */
+  private async csvFiles(folderUri: string): Promise<string[]> {
+    const root = URI.parse(folderUri).fsPath;
+    const settings = await this.settings.get(folderUri);
+    const filesExclude = await this.connection.workspace
+      .getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })
+      .then((v: Record<string, boolean> | null) => Object.entries(v ?? {}).filter(([, on]) => on === true).map(([glob]) => glob), () => [] as string[]);
+    const excluded = [...filesExclude, ...settings.exclude];
+    const isExcluded = (relative: string) => excluded.some((glob) => minimatch(relative, glob, { dot: true, matchBase: !glob.includes('/') }));
+    const out: string[] = [];
+    const walk = async (dir: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        const relative = path.relative(root, full).split(path.sep).join('/');
+        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(relative)) continue;
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.isFile() && /\.(csv|txt)$/i.test(entry.name)) out.push(full);
+      }
+    };
+    await walk(root);
+    return out.sort();
+  }
+
+  /** Reads a file from disk and indexes it as a declaration or results, or forgets it. */
+  async indexFile(uri: string, notify = true): Promise<void> {
+    if (this.open.has(uri)) return; // the editor's text is authoritative while open
+    const file = URI.parse(uri).fsPath;
+    const settings = await this.settings.get(uri);
+    const head = await readHead(file);
+    if (head === undefined || this.isExcluded(uri, settings)) {
+      this.index.remove(uri);
+    } else if (isResultsDocument(head) || this.matches(uri, settings.results)) {
+      this.index.setResults(uri, await fs.promises.readFile(file, 'utf8'));
+    } else if (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: this.matches(uri, settings.files) })) {
+      const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) this.index.remove(uri);
+      else this.index.setDeclaration(uri, buildModel(text, uri));
+    } else {
+      this.index.remove(uri);
+    }
+    if (notify) this.onChange();
+  }
+
+  fileDeleted(uri: string): void {
+    if (this.open.has(uri)) return;
+    this.index.remove(uri);
+    this.onChange();
+  }
+
+  /** An open document's current text: a declaration's entries, or a results download. */
+  documentChanged(uri: string, analysis: Analysis | undefined, text: () => string): void {
+    this.open.add(uri);
+    const generation = this.index.generation;
+    if (analysis) this.index.setDeclaration(uri, analysis.model);
+    else {
+      const content = text();
+      if (isResultsDocument(content)) this.index.setResults(uri, content);
+      else this.index.remove(uri);
+    }
+    if (this.index.generation !== generation) this.onChange();
+  }
+
+  /** Closed without saving: the disk's version counts again. */
+  async documentClosed(uri: string): Promise<void> {
+    this.open.delete(uri);
+    if (URI.parse(uri).scheme === 'file') await this.indexFile(uri);
+    else {
+      this.index.remove(uri);
+      this.onChange();
+    }
+  }
+
+  private isExcluded(uri: string, settings: CapeSettings): boolean {
+    return settings.exclude.length > 0 && this.matches(uri, settings.exclude);
+  }
+
+  private matches(uri: string, globs: string[]): boolean {
+    if (globs.length === 0) return false;
+    const file = URI.parse(uri).path;
+    const candidates = [file, ...this.folders().map((f) => URI.parse(f).path.replace(/\/$/, '') + '/').filter((f) => file.startsWith(f)).map((f) => file.slice(f.length))];
+    return globs.some((glob) => candidates.some((c) => minimatch(c, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })));
+  }
+}
+
+async function readHead(file: string): Promise<string | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
