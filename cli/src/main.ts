@@ -209,7 +209,7 @@ function fix(args: string[], io: Output): number {
     const changes = summarizeFixes(analysis);
     if (!values['dry-run']) {
       try {
-        writeFileSafely(input.absolute, fixed, { replaceExisting: true });
+        writeFileSafely(input.absolute, fixed, { replaceExisting: true, root: path.dirname(input.absolute) });
       } catch (error) {
         io.err(`cape: ${input.display}: ${ioMessage(error)}; nothing written\n`);
         status = EXIT_USAGE;

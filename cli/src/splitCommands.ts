@@ -37,7 +37,7 @@ function writeAll(outDir: string, files: readonly PlannedFile[], io: Output): nu
     return 2;
   }
   fs.mkdirSync(outDir, { recursive: true });
-  for (const file of files) writeFileSafely(path.join(outDir, file.name), file.text, { replaceExisting: false });
+  for (const file of files) writeFileSafely(path.join(outDir, file.name), file.text, { replaceExisting: false, root: outDir });
   return 0;
 }
 

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  analyze, EDITOR_DIAGNOSTIC_LIMIT, FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -147,7 +147,7 @@ async function indexOpenDocument(uri: string): Promise<void> {
 }
 
 function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
-  return analysis ? toDiagnostics(analysis, DOCS_URI) : [];
+  return analysis ? toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) : [];
 }
 
 function schedulePush(uri: string): void {
@@ -257,7 +257,7 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
       const analysis = withWorkspace(analyze(text, uri, await settings.get(uri)), indexer.index);
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI) });
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) });
     }
     return { items };
   });
@@ -306,7 +306,7 @@ connection.onExecuteCommand((params, token) =>
     }
     if (params.command === PREPARE_COMMAND) {
       const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
-      return runPrepare(connection, documents, await settings.get(uris[0] ?? ''), uris, typeof second === 'string' ? second : undefined);
+      return runPrepare(connection, documents, await settings.get(uris[0] ?? ''), uris, typeof second === 'string' ? second : undefined, workspaceFolders);
     }
     return { applied: false, files: [], reason: `unknown command ${params.command}` };
   }),
@@ -319,7 +319,7 @@ connection.onRequest('cape/status', (params: { uri: string }, token) =>
     if (!analysis) return { declaration: false };
     const counts = { error: 0, warning: 0, info: 0 };
     for (const d of diagnosticsOf(analysis)) counts[d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info']++;
-    return { declaration: true, entries: analysis.model.entries.length, ...counts, structuralOnly: analysis.structuralOnly };
+    return { declaration: true, entries: analysis.model.entries.length, ...counts, structuralOnly: analysis.structuralOnly, pid: process.pid };
   }),
 );
 

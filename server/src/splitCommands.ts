@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -30,6 +31,15 @@ export async function runSplit(connection: Connection, analysis: Analysis | unde
   return { applied: result.applied, files: plan.names, reason: result.failureReason };
 }
 
+/** Writes stay inside a workspace folder (or the declaration's own folder), whatever a caller passes. */
+function isAllowedFolder(target: string, roots: string[]): boolean {
+  const resolved = path.resolve(URI.parse(target).fsPath);
+  return roots.some((root) => {
+    const relative = path.relative(path.resolve(URI.parse(root).fsPath), resolved);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function readText(documents: TextDocuments<TextDocument>, uri: string): string {
@@ -46,11 +56,15 @@ export async function runPrepare(
   settings: CapeSettings,
   inputUris: string[],
   outDirUri: string | undefined,
+  workspaceFolders: string[],
 ): Promise<{ applied: boolean; files: string[]; accepted: number; excluded: number; reason?: string }> {
   if (inputUris.length === 0) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'no declaration given' };
   const first = URI.parse(inputUris[0]);
   if (first.scheme !== 'file' && !outDirUri) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'save the declaration first' };
   const outDir = outDirUri ?? inputUris[0].slice(0, inputUris[0].lastIndexOf('/') + 1) + encodeURIComponent(`${splitFileName(fileNameOf(inputUris[0])).stem}-upload`);
+  if (!isAllowedFolder(outDir, [...workspaceFolders, inputUris[0].slice(0, inputUris[0].lastIndexOf('/'))])) {
+    return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${URI.parse(outDir).fsPath} is outside the workspace; nothing was written` };
+  }
   const inputs = inputUris.map((uri) => ({ source: fileNameOf(uri), uri, text: readText(documents, uri) }));
   const stem = splitFileName(fileNameOf(inputUris[0])).stem;
   const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`);

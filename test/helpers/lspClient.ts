@@ -15,6 +15,9 @@ export interface ClientOptions {
   /** The `cape` section returned for workspace/configuration. */
   settings?: Record<string, unknown>;
   rootUri?: string;
+  /** Extra arguments for node before the server script (a --require preload, for example). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -31,7 +34,7 @@ export class TestClient {
   private constructor(options: ClientOptions) {
     ensureBuilt();
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -39,3 +39,12 @@ describe('settings contract', () => {
     assert.equal(manifest.engines.vscode.replace(/^\^/, ''), manifest.devDependencies['@types/vscode']);
   });
 });
+
+describe('trust', () => {
+  it('works in Restricted Mode, ignoring workspace values of settings that point at other files', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['cape.exclude', 'cape.files', 'cape.results']);
+    for (const key of untrusted.restrictedConfigurations) assert.ok(properties[key], `${key} is a setting`);
+  });
+});

@@ -88,3 +88,21 @@ describe('workspace index', () => {
     assert.match(text, /\*\*CBP:\*\* accepted on claim C9 \(claims\.csv, line 2\)/);
   });
 });
+
+describe('workspace index: edits in place', () => {
+  it('an edit that keeps the entry count moves only the changed keys, and gives the same answers as a full re-index', () => {
+    const index = indexOf({ [A]: decl(V0, V1, V2), [B]: decl(V3) });
+    const g = index.generation;
+    index.setDeclaration(A, buildModel(decl(V0, V1, V2), A));
+    assert.equal(index.generation, g, 'same entries: nothing changed for anyone');
+    index.setDeclaration(A, buildModel(decl(V0, V3, V2), A)); // V1 -> V3: now shared with B
+    assert.ok(index.generation > g);
+    assert.deepEqual(index.occurrencesElsewhere(V3, B), [{ uri: A, line: 2 }]);
+    assert.deepEqual(index.occurrencesElsewhere(V1, B), []);
+    index.setDeclaration(A, buildModel(decl(V0, V3, V3), A)); // a key twice in one file
+    index.setDeclaration(A, buildModel(decl(V0, V1, V3), A)); // one of the two goes: A still holds V3
+    assert.deepEqual(index.occurrencesElsewhere(V3, B), [{ uri: A, line: 3 }]);
+    const fresh = indexOf({ [A]: decl(V0, V1, V3), [B]: decl(V3) });
+    for (const key of [V0, V1, V2, V3]) assert.deepEqual(index.occurrencesElsewhere(key, B), fresh.occurrencesElsewhere(key, B), key);
+  });
+});

@@ -41,6 +41,7 @@ export const CODES = {
   'duplicate-in-workspace': { severity: 'error', confidence: 'CBP', summary: 'The entry also appears in another declaration in the workspace.' },
   'already-declared': { severity: 'error', confidence: 'CBP', summary: 'CBP already accepted the entry on a CAPE claim.' },
   'rejected-by-cbp': { severity: 'warning', confidence: 'CBP', summary: 'CBP rejected the entry on an earlier declaration.' },
+  'more-problems': { severity: 'info', confidence: 'product', summary: 'More problems than the editor lists for one document.' },
   'filer-code-mismatch': { severity: 'warning', confidence: 'weak', summary: 'The filer code is not one of `cape.filerCodes`.' },
 } as const satisfies Record<string, CodeInfo>;
 

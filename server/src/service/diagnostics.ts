@@ -27,12 +27,23 @@ export function toTextEdits(lines: LineIndex, fix: QuickFix): TextEdit[] {
   return fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }
 
-/** `docsUri` is where docs/rules.md lives for this installation (file: URI or web page). */
-export function toDiagnostics(analysis: Analysis, docsUri?: string): Diagnostic[] {
+/** What an editor is sent per document at most; the CLI lists everything. */
+export const EDITOR_DIAGNOSTIC_LIMIT = 10000;
+
+/**
+ * `docsUri` is where docs/rules.md lives for this installation (file: URI or web page). With a
+ * `limit`, the first `limit` problems are listed and one `more-problems` note says how many are not.
+ */
+export function toDiagnostics(analysis: Analysis, docsUri?: string, limit = Infinity): Diagnostic[] {
   const { model } = analysis;
   const out: Diagnostic[] = [];
   const findings = [...analysis.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+  let omitted = 0;
   for (const f of findings) {
+    if (out.length >= limit) {
+      omitted++;
+      continue;
+    }
     const severity = effectiveSeverity(f.code, analysis, f.severity);
     if (severity === 'off') continue;
     const data: DiagnosticData = { ...f.details };
@@ -54,6 +65,18 @@ export function toDiagnostics(analysis: Analysis, docsUri?: string): Diagnostic[
       ];
     }
     out.push(diagnostic);
+  }
+  if (omitted > 0 && effectiveSeverity('more-problems', analysis) !== 'off') {
+    const end = model.header ? model.header.cellEnd : model.lines.lineEnd(0);
+    out.unshift({
+      range: model.lines.range(model.header?.cellStart ?? 0, end),
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'more-problems',
+      message: `${omitted.toLocaleString('en-US')} more problems are not listed (the first ${limit.toLocaleString('en-US')} are). Fix All, or run \`cape check\` for the full list.`,
+      data: { omitted },
+      ...(docsUri ? { codeDescription: { href: `${docsUri}#more-problems` } } : {}),
+    });
   }
   return out;
 }

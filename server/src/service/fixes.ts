@@ -30,6 +30,8 @@ export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
   if (analysis.structuralOnly) return edits;
   if (enabled('blank-line')) for (const row of model.blankRows) deleted.add(row);
   if (enabled('duplicate')) for (const { entry } of findDuplicates(model)) deleted.add(entry.row);
+  // A cell that is only quotes, spaces or invisible characters is a blank line once cleaned.
+  if (enabled('blank-line')) for (const { row, facts } of model.unusual) if ((facts.padded ?? facts.normalized) === '' && row.fields.every((f, i) => i === 0 || f.trim() === '')) deleted.add(row);
   for (const row of deleted) edits.push({ start: row.start, end: row.next, newText: '' });
   for (const { row, facts } of model.entries) {
     if (deleted.has(row) || facts.scientific) continue;

@@ -4,7 +4,7 @@
  */
 export { analyze, withWorkspace, type Analysis } from './analyze';
 export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
-export { toDiagnostics, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+export { toDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
 export { getHover } from './hover';
@@ -18,3 +18,4 @@ export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, fileNameOf, type 
 export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
 export { adviceFor } from './cbpMessages';
+export { isSafeFileName, safeStem } from './fileNames';

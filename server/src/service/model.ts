@@ -1,5 +1,5 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
-import { analyzeCell, type CellFacts } from './normalize';
+import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
 export const HEADER_TEXT = 'Entry Number';
@@ -53,6 +53,8 @@ export interface DeclarationModel extends ParsedCsv {
   headerKind: HeaderKind | undefined;
   /** Non-blank rows after the header (all non-blank rows when the header is missing). */
   entries: Entry[];
+  /** Entries whose cell is not a plain 11-character A-Z/0-9 value: what the damage rules look at. */
+  unusual: Entry[];
   blankRows: Row[];
 }
 
@@ -72,13 +74,18 @@ export function buildModel(text: string, uri: string): DeclarationModel {
     }
   }
   const entries: Entry[] = [];
+  const unusual: Entry[] = [];
   const blankRows: Row[] = [];
   for (let i = 0; i < parsed.rows.length; i++) {
     const row = parsed.rows[i];
     if (row.blank) blankRows.push(row);
-    else if (i >= firstEntryIndex) entries.push({ row, ordinal: entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) });
+    else if (i >= firstEntryIndex) {
+      const entry = { row, ordinal: entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) };
+      entries.push(entry);
+      if (!isCleanCell(entry.facts)) unusual.push(entry);
+    }
   }
-  return { ...parsed, uri, header, headerKind, entries, blankRows };
+  return { ...parsed, uri, header, headerKind, entries, unusual, blankRows };
 }
 
 export interface DocumentKindInput {

@@ -64,10 +64,45 @@ const HYPHENATED = /^[A-Z0-9]{3}-[0-9]{7}-[0-9]$/;
 /** Cells are almost always clean: this regex lets them skip the step-by-step analysis. */
 const CLEAN = /^[A-Z0-9]*$/;
 
+const NO_CHARACTERS: NonAsciiCharacter[] = [];
+
+/**
+ * The facts of a clean 11-character cell, almost every cell of a real file: one field per cell,
+ * the constant facts on the prototype, so a 9,999-entry file allocates 9,999 small objects, not
+ * 9,999 large ones.
+ */
+class CleanCell implements CellFacts {
+  declare readonly quoted: false;
+  declare readonly nonAscii: NonAsciiCharacter[];
+  declare readonly nonAsciiLossy: false;
+  declare readonly whitespace: false;
+  declare readonly lowercase: false;
+  declare readonly hyphenated: false;
+  declare readonly scientific: false;
+  declare readonly padded: undefined;
+  constructor(readonly value: string) {}
+  get normalized(): string {
+    return this.value;
+  }
+  get key(): string {
+    return this.value;
+  }
+}
+Object.assign(CleanCell.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, padded: undefined });
+
+/** True for cells that need none of the step-by-step analysis. */
+export function isCleanCell(facts: CellFacts): boolean {
+  return facts instanceof CleanCell;
+}
+
+/** Longer than any entry number with any amount of spreadsheet damage: garbage, judged as it is. */
+const LONGEST_REPAIRABLE = 256;
+
 export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
-  if (!csvQuoted && value.length === 11 && CLEAN.test(value)) {
+  if (!csvQuoted && value.length === 11 && CLEAN.test(value)) return new CleanCell(value);
+  if (value.length > LONGEST_REPAIRABLE) {
     return {
-      value, quoted: false, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
+      value, quoted: csvQuoted, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
       hyphenated: false, scientific: false, normalized: value, padded: undefined, key: value,
     };
   }
@@ -88,7 +123,7 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   const whitespace = /[ \t]/.test(text);
   text = trimmedForQuotes.replace(QUOTE_CHARS, '');
   const lowercase = /[a-z]/.test(text);
-  text = text.toUpperCase();
+  text = text.replace(/[a-z]+/g, (s) => s.toUpperCase()); // ASCII only: 'µ'.toUpperCase() is a Greek capital
   const scientific = SCIENTIFIC.test(text) && text.includes('E');
   const hyphenated = HYPHENATED.test(text);
   if (hyphenated) text = text.replace(/-/g, '');

@@ -53,18 +53,20 @@ export function parseCsv(text: string): ParsedCsv {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const offsetBase = bom ? 1 : 0;
-  if (!body.includes('"')) {
-    return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, parseRecords(body, false)) };
-  }
+  if (body.length === 0) return { text, lines, bom, rows: [] };
+  let records: string[][];
   try {
-    return { text, lines, bom, rows: rowsFromInfo(text, body, offsetBase, lines) };
+    records = parseRecords(body, false);
   } catch {
     // An unclosed quote would swallow the rest of the file into one cell: read it with quoting off
     // so every line still gets checked, and say where the quote opened.
-    const records = parseRecords(body, true);
     const quoteOffset = offsetBase + body.indexOf('"');
-    return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, records), unclosedQuote: { offset: quoteOffset } };
+    return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, parseRecords(body, true)), unclosedQuote: { offset: quoteOffset } };
   }
+  // One record per line means no quoted cell spans lines: offsets follow from the line index.
+  const endsWithBreak = /[\r\n]$/.test(body);
+  if (records.length === lines.lineCount - (endsWithBreak ? 1 : 0)) return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, records) };
+  return { text, lines, bom, rows: rowsFromInfo(text, body, offsetBase, lines) };
 }
 
 function parseRecords(body: string, quotingOff: boolean): string[][] {
@@ -72,10 +74,19 @@ function parseRecords(body: string, quotingOff: boolean): string[][] {
   return parse(body, quotingOff ? { ...BASE_OPTIONS, quote: false } : BASE_OPTIONS) as string[][];
 }
 
-/**
- * Without quoting, csv-parse yields exactly one record per line, its fields separated by commas,
- * so offsets follow from the line index. This is the fast path for almost every real file.
- */
+/** Where the first cell of a record's raw text ends, and whether CSV quotes enclose it. */
+function firstCell(raw: string, record: string[]): { length: number; csvQuoted: boolean } {
+  if (!raw.includes('"')) return { length: record.length > 1 ? record[0].length : raw.length, csvQuoted: false };
+  const lead = raw.length - raw.trimStart().length;
+  const csvQuoted = raw.charCodeAt(lead) === 34 && record[0] !== raw.slice(0, record[0].length);
+  if (record.length < 2) return { length: raw.length, csvQuoted };
+  // The first cell ends at the first comma outside its quotes.
+  const close = csvQuoted ? raw.indexOf('",', lead + 1) : -1;
+  const comma = close >= 0 ? close + 1 : raw.indexOf(',');
+  return { length: comma >= 0 ? comma : raw.length, csvQuoted };
+}
+
+/** Each record is one line: the fast path for almost every real file. */
 function rowsFromLines(text: string, lines: LineIndex, offsetBase: number, records: string[][]): Row[] {
   const rows: Row[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
@@ -83,13 +94,19 @@ function rowsFromLines(text: string, lines: LineIndex, offsetBase: number, recor
     const start = i === 0 ? offsetBase : lines.lineStarts[i];
     const end = lines.lineEnd(i);
     const next = i + 1 < lines.lineCount ? lines.lineStarts[i + 1] : end;
-    const cellEnd = fields.length > 1 ? start + fields[0].length : end;
-    rows[i] = { line: i, start, end, next, fields, cellStart: start, cellEnd, csvQuoted: false, blank: isBlank(fields) };
+    let cellEnd = fields.length > 1 ? start + fields[0].length : end;
+    let csvQuoted = false;
+    if (text.charCodeAt(start) === 34 || (fields.length > 1 && text.slice(start, cellEnd + 1).includes('"')) || (fields.length === 1 && fields[0].length !== end - start)) {
+      const cell = firstCell(text.slice(start, end), fields);
+      cellEnd = start + cell.length;
+      csvQuoted = cell.csvQuoted;
+    }
+    rows[i] = { line: i, start, end, next, fields, cellStart: start, cellEnd, csvQuoted, blank: isBlank(fields) };
   }
   return rows;
 }
 
-/** Quoted cells may span lines: csv-parse's byte counts say where each record ends. */
+/** Quoted cells span lines: csv-parse's byte counts say where each record ends. */
 function rowsFromInfo(text: string, body: string, offsetBase: number, lines: LineIndex): Row[] {
   const records = parse(body, { ...BASE_OPTIONS, info: true }) as unknown as { record: string[]; info: { bytes: number } }[];
   const toOffset = byteToOffsetMapper(body);
@@ -101,17 +118,8 @@ function rowsFromInfo(text: string, body: string, offsetBase: number, lines: Lin
     if (text.charCodeAt(end - 1) === 10) end--;
     if (text.charCodeAt(end - 1) === 13) end--;
     if (end < start) end = start;
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const csvQuoted = raw.charCodeAt(lead) === 34 && record[0] !== raw.slice(0, record[0].length);
-    let cellEnd = end;
-    if (record.length > 1) {
-      // The first cell ends at the first comma outside its quotes.
-      const close = csvQuoted ? raw.indexOf('",', lead + 1) : -1;
-      const comma = close >= 0 ? close + 1 : raw.indexOf(',');
-      cellEnd = comma >= 0 ? start + comma : end;
-    }
-    rows.push({ line: lines.positionAt(start).line, start, end, next, fields: record, cellStart: start, cellEnd, csvQuoted, blank: isBlank(record) });
+    const cell = firstCell(text.slice(start, end), record);
+    rows.push({ line: lines.positionAt(start).line, start, end, next, fields: record, cellStart: start, cellEnd: start + cell.length, csvQuoted: cell.csvQuoted, blank: isBlank(record) });
     start = next;
   }
   return rows;

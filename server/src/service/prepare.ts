@@ -77,7 +77,8 @@ export function prepareUpload(inputs: readonly PrepareInput[], settings: CapeSet
       firstSeen.set(value, { source: input.source, line });
       accepted.push(value);
     }
-    excluded.push(...excludedHere.sort((a, b) => a.line - b.line));
+    // A loop, not push(...rows): a million blank lines would overflow the call stack.
+    for (const row of excludedHere.sort((a, b) => a.line - b.line)) excluded.push(row);
   }
   const total = Math.ceil(accepted.length / size);
   const parts: PlannedFile[] = [];

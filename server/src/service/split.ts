@@ -3,6 +3,7 @@
  * `Entry Number` header plus the source's entry rows, verbatim and in order, with its line ending.
  */
 import type { Analysis } from './analyze';
+import { safeStem } from './fileNames';
 import { HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
 
 export interface PartPlan {
@@ -34,8 +35,9 @@ export function planParts(analysis: Analysis, max = MAX_ENTRIES_PER_DECLARATION)
 
 /** `master.csv` -> `master` + `.csv`; `march.cape.csv` keeps its `.cape.csv` so the parts stay declarations. */
 export function splitFileName(fileName: string): { stem: string; extension: string } {
-  const match = /^(.*?)(\.cape\.csv|\.csv|\.txt)$/i.exec(fileName);
-  return match ? { stem: match[1], extension: match[2] } : { stem: fileName, extension: '.csv' };
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const match = /^(.*?)(\.cape\.csv|\.csv|\.txt)$/i.exec(base);
+  return match ? { stem: safeStem(match[1]), extension: match[2].toLowerCase() } : { stem: safeStem(base), extension: '.csv' };
 }
 
 /**

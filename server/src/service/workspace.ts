@@ -17,6 +17,8 @@ export interface IndexedResult extends CbpResult {
   uri: string;
 }
 
+const NOWHERE: Occurrence[] = [];
+
 interface FileEntries {
   uri: string;
   keys: string[];
@@ -28,6 +30,8 @@ interface FileEntries {
 /** What rules and hovers may ask of the workspace. */
 export interface WorkspaceView {
   readonly generation: number;
+  /** False while no CBP results file is indexed. */
+  readonly hasResults: boolean;
   occurrencesElsewhere(key: string, uri: string): Occurrence[];
   resultsFor(key: string): readonly IndexedResult[];
 }
@@ -43,7 +47,6 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes (or re-indexes) a declaration from its model. */
   setDeclaration(uri: string, model: DeclarationModel): void {
-    this.removeDeclaration(uri);
     const keys: string[] = [];
     const lines: number[] = [];
     for (const entry of model.entries) {
@@ -52,25 +55,70 @@ export class WorkspaceIndex implements WorkspaceView {
       keys.push(key);
       lines.push(entry.row.line);
     }
+    const id = this.ids.get(uri);
+    const old = id === undefined ? undefined : this.files[id];
+    if (id !== undefined && old && this.updateInPlace(id, old, keys, Int32Array.from(lines))) return;
+    this.removeDeclaration(uri);
+    this.addDeclaration(uri, keys, Int32Array.from(lines));
+    this.generation++;
+  }
+
+  /**
+   * An edit inside a cell keeps the entry count: only the keys at changed positions move, so typing
+   * in a 9,999-entry file touches a handful of keys, not 20,000. Returns false when it cannot apply.
+   */
+  private updateInPlace(id: number, old: FileEntries, keys: string[], lines: Int32Array): boolean {
+    if (old.keys.length !== keys.length) return false;
+    const changed: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (old.keys[i] !== keys[i]) {
+        changed.push(i);
+        if (changed.length > 64) return false;
+      }
+    }
+    this.files[id] = { uri: old.uri, keys, lines };
+    if (changed.length === 0) return true; // same entries: nothing anyone else sees has changed
+    for (const key of new Set(changed.map((i) => old.keys[i]))) if (!keys.includes(key)) this.release(key, id);
+    for (const key of new Set(changed.map((i) => keys[i]))) if (!old.keys.includes(key)) this.claim(key, id);
+    this.generation++;
+    return true;
+  }
+
+  private addDeclaration(uri: string, keys: string[], lines: Int32Array): void {
     let id = this.ids.get(uri);
     if (id === undefined) {
       id = this.files.length;
       this.ids.set(uri, id);
     }
-    this.files[id] = { uri, keys, lines: Int32Array.from(lines) };
+    this.files[id] = { uri, keys, lines };
     const seen = new Set<string>();
     for (const key of keys) {
       if (seen.has(key)) continue;
       seen.add(key);
-      const first = this.owner.get(key);
-      if (first === undefined) this.owner.set(key, id);
-      else {
-        const all = this.shared.get(key) ?? [first];
-        all.push(id);
-        this.shared.set(key, all);
-      }
+      this.claim(key, id);
     }
-    this.generation++;
+  }
+
+  /** File `id` holds `key` (it did not before). */
+  private claim(key: string, id: number): void {
+    const first = this.owner.get(key);
+    if (first === undefined) this.owner.set(key, id);
+    else {
+      const all = this.shared.get(key) ?? [first];
+      all.push(id);
+      this.shared.set(key, all);
+    }
+  }
+
+  /** File `id` no longer holds `key`. */
+  private release(key: string, id: number): void {
+    const all = this.shared.get(key);
+    if (all) {
+      const rest = all.filter((x) => x !== id);
+      if (rest.length === 1) this.shared.delete(key);
+      else this.shared.set(key, rest);
+      this.owner.set(key, rest[0]);
+    } else if (this.owner.get(key) === id) this.owner.delete(key);
   }
 
   setResults(uri: string, text: string): void {
@@ -112,7 +160,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   occurrencesElsewhere(key: string, uri: string): Occurrence[] {
     const all = this.shared.get(key);
-    if (!all) return [];
+    if (!all) return NOWHERE;
     const self = this.ids.get(uri);
     const out: Occurrence[] = [];
     for (const id of all) {
@@ -121,6 +169,10 @@ export class WorkspaceIndex implements WorkspaceView {
       out.push({ uri: file.uri, line: this.lineOf(file, key) });
     }
     return out;
+  }
+
+  get hasResults(): boolean {
+    return this.results.size > 0;
   }
 
   resultsFor(key: string): readonly IndexedResult[] {
@@ -139,18 +191,7 @@ export class WorkspaceIndex implements WorkspaceView {
     const id = this.ids.get(uri);
     const file = id === undefined ? undefined : this.files[id];
     if (id === undefined || !file) return false;
-    const seen = new Set<string>();
-    for (const key of file.keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const all = this.shared.get(key);
-      if (all) {
-        const rest = all.filter((x) => x !== id);
-        if (rest.length === 1) this.shared.delete(key);
-        else this.shared.set(key, rest);
-        this.owner.set(key, rest[0]);
-      } else if (this.owner.get(key) === id) this.owner.delete(key);
-    }
+    for (const key of new Set(file.keys)) this.release(key, id);
     this.files[id] = undefined;
     return true;
   }

@@ -131,3 +131,22 @@ describe('CAPE declarations in VS Code', () => {
     assert.ok(workspaceFile(DAMAGED));
   });
 });
+
+describe('the language server process in VS Code', () => {
+  it('is restarted by the client when it dies, and diagnostics come back', async () => {
+    const editor = await open('damaged-declaration.csv');
+    const before = (await serverStatus(editor.document.uri)) as { pid?: number };
+    assert.ok(before.pid, 'the server reports its process id');
+    process.kill(before.pid!, 'SIGKILL');
+    const after = await waitFor(async () => {
+      try {
+        const status = (await serverStatus(editor.document.uri)) as { pid?: number; declaration: boolean };
+        return status.pid && status.pid !== before.pid ? status : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 'a restarted server', 30000);
+    assert.equal(after.declaration, true);
+    await diagnosticsWhere(editor.document.uri, (d) => d.length >= 12, 'diagnostics from the restarted server');
+  });
+});

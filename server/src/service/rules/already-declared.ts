@@ -5,6 +5,7 @@ import type { CrossFileRule } from './rule';
 export const alreadyDeclared: CrossFileRule = {
   codes: ['already-declared'],
   check({ model, workspace, report }) {
+    if (!workspace.hasResults) return;
     for (const entry of model.entries) {
       const accepted = workspace.resultsFor(entry.facts.key).find((r) => r.status === 'accepted');
       if (!accepted) continue;

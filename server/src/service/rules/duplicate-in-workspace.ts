@@ -9,10 +9,11 @@ export const duplicateInWorkspace: CrossFileRule = {
     const seen = new Set<string>();
     for (const entry of model.entries) {
       const key = entry.facts.key;
-      if (key.length !== 11 || seen.has(key)) continue;
-      seen.add(key);
+      if (key.length !== 11) continue;
       const others = workspace.occurrencesElsewhere(key, model.uri);
-      if (others.length === 0) continue;
+      // Only shared keys reach the set: a 9,999-entry file with no duplicates allocates nothing here.
+      if (others.length === 0 || seen.has(key)) continue;
+      seen.add(key);
       const places = others.slice(0, 3).map((o) => `${displayName(o.uri)} (line ${o.line + 1})`).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
       report({
         code: 'duplicate-in-workspace',

@@ -1,6 +1,8 @@
 import { checkedValue } from './helpers';
 import type { Rule } from './rule';
 
+const ALPHANUMERIC = /^[A-Z0-9]*$/;
+
 /** F5: only A-Z and 0-9 remain once the lossless repairs are done. */
 export const entryCharset: Rule = {
   codes: ['entry-charset'],
@@ -8,7 +10,7 @@ export const entryCharset: Rule = {
     if (!perEntry) return;
     for (const entry of model.entries) {
       const value = checkedValue(entry);
-      if (value === undefined) continue;
+      if (value === undefined || ALPHANUMERIC.test(value)) continue;
       // Non-ASCII characters are explained by `non-ascii`; this rule names the ASCII ones.
       const bad = [...new Set(value.replace(/[A-Z0-9]|[^\x00-\x7f]/g, ''))];
       if (bad.length === 0) continue;

@@ -1,4 +1,4 @@
-import { checkedValue } from './helpers';
+import { checkedValue, clip } from './helpers';
 import type { Rule } from './rule';
 
 /** F5: each row is one complete 11-character entry number. */
@@ -16,7 +16,7 @@ export const entryLength: Rule = {
         code: 'entry-length',
         start: entry.row.cellStart,
         end: entry.row.cellEnd,
-        message: `The entry number has ${value.length} characters (\`${value}\`); ACE needs exactly 11 (3-character filer code, 7-digit transaction number, check digit).${lostZeros}`,
+        message: `The entry number has ${value.length} characters (\`${clip(value)}\`); ACE needs exactly 11 (3-character filer code, 7-digit transaction number, check digit).${lostZeros}`,
         details: { length: value.length },
       });
     }

@@ -1,3 +1,4 @@
+import { clip } from './helpers';
 import type { Rule } from './rule';
 
 /** F2: exactly one column; non-empty cells beyond it (ES-003 columns pasted in) reject the file. */
@@ -13,7 +14,7 @@ export const extraColumn: Rule = {
         code: 'extra-column',
         start: row.cellEnd,
         end: row.end,
-        message: `This row has ${extras.length + 1} columns (extra: ${extras.slice(0, 3).map((e) => `\`${e}\``).join(', ')}${extras.length > 3 ? ', ...' : ''}); a CAPE declaration has exactly one. Remove the extra columns.`,
+        message: `This row has ${extras.length + 1} columns (extra: ${extras.slice(0, 3).map((e) => `\`${clip(e, 20)}\``).join(', ')}${extras.length > 3 ? ', ...' : ''}); a CAPE declaration has exactly one. Remove the extra columns.`,
         fix: { title: 'Remove the extra columns from this row', edits: [{ start: row.cellEnd, end: row.end, newText: '' }] },
       });
     }

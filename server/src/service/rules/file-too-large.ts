@@ -7,8 +7,8 @@ export const FILE_SIZE_LIMIT = 1_000_000;
 export const fileTooLarge: Rule = {
   codes: ['file-too-large'],
   check({ model, report }) {
-    // Every character takes at least one byte: short texts cannot be over the limit.
-    if (model.text.length <= FILE_SIZE_LIMIT / 3 && utf8Length(model.text) <= FILE_SIZE_LIMIT) return;
+    // A UTF-16 code unit takes at most 3 bytes: shorter texts cannot be over the limit.
+    if (model.text.length * 3 <= FILE_SIZE_LIMIT) return;
     const bytes = utf8Length(model.text);
     if (bytes <= FILE_SIZE_LIMIT) return;
     const end = model.header ? model.header.cellEnd : model.lines.lineEnd(0);

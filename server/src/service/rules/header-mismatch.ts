@@ -1,5 +1,5 @@
 import { HEADER_TEXT } from '../model';
-import { rawCell } from './helpers';
+import { clip, rawCell } from './helpers';
 import type { Rule } from './rule';
 
 /** F2: the header must read exactly `Entry Number`. */
@@ -13,7 +13,7 @@ export const headerMismatch: Rule = {
       code: 'header-mismatch',
       start: header.cellStart,
       end: header.cellEnd,
-      message: `The header reads \`${found}\`; ACE expects exactly \`${HEADER_TEXT}\` and rejects the file otherwise. Replace it.`,
+      message: `The header reads \`${clip(found)}\`; ACE expects exactly \`${HEADER_TEXT}\` and rejects the file otherwise. Replace it.`,
       fix: { title: `Replace the header with \`${HEADER_TEXT}\``, edits: [{ start: header.cellStart, end: header.cellEnd, newText: HEADER_TEXT }] },
       details: { found },
     });

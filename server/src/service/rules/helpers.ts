@@ -36,3 +36,8 @@ export function isPlainCell(value: string): boolean {
 export function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** A value quoted in a message: long garbage (a 10 MB line) is cut, so messages stay readable. */
+export function clip(value: string, max = 40): string {
+  return value.length <= max ? value : `${value.slice(0, max)}... (${value.length.toLocaleString('en-US')} characters)`;
+}

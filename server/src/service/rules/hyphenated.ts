@@ -7,7 +7,7 @@ export const hyphenated: Rule = {
   codes: ['hyphenated'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (!facts.hyphenated) continue;
       report({
         code: 'hyphenated',

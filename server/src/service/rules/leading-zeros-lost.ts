@@ -6,7 +6,7 @@ export const leadingZerosLost: Rule = {
   codes: ['leading-zeros-lost'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (facts.padded === undefined) continue;
       const digits = facts.normalized.length;
       report({

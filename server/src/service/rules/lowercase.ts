@@ -6,7 +6,7 @@ export const lowercase: Rule = {
   codes: ['lowercase'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (!facts.lowercase || facts.scientific) continue;
       report({
         code: 'lowercase',

@@ -7,7 +7,7 @@ export const nonAscii: Rule = {
   codes: ['non-ascii'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (facts.nonAscii.length === 0) continue;
       const listed = facts.nonAscii
         .slice(0, 4)

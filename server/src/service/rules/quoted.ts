@@ -6,7 +6,7 @@ export const quoted: Rule = {
   codes: ['quoted'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (!facts.quoted) continue;
       const unquoted = singleStepFixes.quoted(rawCell(model, row), facts);
       report({

@@ -5,6 +5,7 @@ import type { CrossFileRule } from './rule';
 export const rejectedByCbp: CrossFileRule = {
   codes: ['rejected-by-cbp'],
   check({ model, workspace, report }) {
+    if (!workspace.hasResults) return;
     for (const entry of model.entries) {
       const results = workspace.resultsFor(entry.facts.key);
       if (results.length === 0 || results.some((r) => r.status === 'accepted')) continue;

@@ -6,7 +6,7 @@ export const whitespace: Rule = {
   codes: ['whitespace'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const { row, facts } of model.entries) {
+    for (const { row, facts } of model.unusual) {
       if (!facts.whitespace) continue;
       report({
         code: 'whitespace',

@@ -1,0 +1,281 @@
+/**
+ * `npm run bench`: the performance figures of docs/performance.md. Each figure is the median of at
+ * least 10 runs after warm-up, with min and max; ratios compare with a baseline measured in the same
+ * process on the same data. No timing is asserted in the test suite: this script reports.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { analyze, buildModel, DEFAULT_SETTINGS, toDiagnostics, withWorkspace, WorkspaceIndex } from '../server/src/service';
+import { randomDeclaration } from '../test/helpers/generate';
+
+const ROOT = path.join(__dirname, '..');
+const DATA = path.join(ROOT, 'bench-data');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const RUNS = Number(process.env.CAPE_BENCH_RUNS ?? 10);
+
+interface Figure {
+  id: string;
+  what: string;
+  samples: number[];
+  unit: string;
+  baseline?: number[];
+  target: string;
+  met: boolean;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const rssMb = () => process.memoryUsage().rss / 1e6;
+
+async function measure(runs: number, warmup: number, work: () => unknown | Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** Alternates baseline and subject run by run, so machine noise hits both alike. */
+async function paired(runs: number, warmup: number, baseline: () => unknown, subject: () => unknown): Promise<{ base: number[]; test: number[] }> {
+  for (let i = 0; i < warmup; i++) {
+    baseline();
+    subject();
+  }
+  const base: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    baseline();
+    base.push(performance.now() - t);
+    t = performance.now();
+    subject();
+    test.push(performance.now() - t);
+  }
+  return { base, test };
+}
+
+function report(f: Figure): void {
+  figures.push(f);
+  const m = median(f.samples);
+  const ratio = f.baseline ? ` (${(m / median(f.baseline)).toFixed(2)}x baseline ${median(f.baseline).toFixed(1)} ${f.unit})` : '';
+  console.log(`${f.id.padEnd(4)} ${f.what}: ${m.toFixed(1)} ${f.unit}${ratio}  [min ${Math.min(...f.samples).toFixed(1)}, max ${Math.max(...f.samples).toFixed(1)}]  target ${f.target}: ${f.met ? 'met' : 'NOT met'}`);
+}
+
+/** A language server over stdio, for the round-trip figures. */
+async function startServer() {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } }, workspaceFolders: null });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    stop: async () => {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+async function b1(): Promise<void> {
+  const { text } = randomDeclaration(9999, 1, 0, 0);
+  const { base, test } = await paired(Math.max(RUNS, 30), 20, () => parse(text), () => toDiagnostics(analyze(text, 'file:///b1.csv', DEFAULT_SETTINGS)));
+  const m = median(test);
+  report({ id: 'B1', what: 'full validation of a 9,999-entry declaration (parse + all rules + diagnostics)', samples: test, baseline: base, unit: 'ms', target: '<= 1.5x csv-parse/sync alone, <= 5 ms', met: m <= 5 && m / median(base) <= 1.5 });
+  const master = randomDeclaration(200000, 2, 0.01, 0.01).text;
+  const masterTimes = await measure(RUNS, 2, () => toDiagnostics(analyze(master, 'file:///master.csv', DEFAULT_SETTINGS)));
+  report({ id: 'B1b', what: 'a 200,000-line master list validated', samples: masterTimes, unit: 'ms', target: '< 100 ms', met: median(masterTimes) < 100 });
+}
+
+async function b2(): Promise<void> {
+  const { text } = randomDeclaration(9999, 3, 0, 0);
+  const server = await startServer();
+  const uri = 'file:///bench/b2.csv';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'csv', version: 1, text } });
+  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  let version = 1;
+  const samples = await measure(Math.max(RUNS, 20), 5, async () => {
+    version++;
+    const character = version % 2 === 0 ? 'Z' : 'Y'; // alternate so every edit changes the text
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 5000, character: 4 }, end: { line: 5000, character: 5 } }, text: character }],
+    });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  });
+  await server.stop();
+  report({ id: 'B2', what: 'one-character edit in a 9,999-entry document -> diagnostics pulled over stdio', samples, unit: 'ms', target: '<= 20 ms median', met: median(samples) <= 20 });
+}
+
+function workspaceTexts(): { uri: string; text: string }[] {
+  // 200 declarations; each shares 1% of its entries with the next one.
+  const files: { uri: string; text: string }[] = [];
+  let previous: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const { rows } = randomDeclaration(9999, 1000 + i, 0, 0);
+    for (let k = 0; k < previous.length && k < 100; k++) rows[k * 99] = previous[k * 99];
+    previous = rows;
+    files.push({ uri: `file:///bench/ws/decl-${i}.csv`, text: 'Entry Number\r\n' + rows.join('\r\n') + '\r\n' });
+  }
+  return files;
+}
+
+async function b3b4(): Promise<void> {
+  const files = workspaceTexts();
+  gc();
+  const rssBefore = rssMb();
+  const runs = Math.max(RUNS, 10);
+  const base: number[] = [];
+  const test: number[] = [];
+  let peak = 0;
+  let index = new WorkspaceIndex();
+  for (let r = 0; r < runs + 1; r++) {
+    let t = performance.now();
+    for (const f of files) parse(f.text);
+    const baseTime = performance.now() - t;
+    gc();
+    index = new WorkspaceIndex();
+    t = performance.now();
+    for (const f of files) index.setDeclaration(f.uri, buildModel(f.text, f.uri));
+    const indexTime = performance.now() - t;
+    peak = Math.max(peak, rssMb());
+    if (r > 0) {
+      base.push(baseTime);
+      test.push(indexTime);
+    }
+  }
+  gc();
+  const indexRss = rssMb();
+  const m = median(test);
+  report({
+    id: 'B3', what: `workspace of 200 declarations x 9,999 entries (${index.entryCount.toLocaleString('en-US')} entries) indexed with cross-file duplicates`, samples: test, baseline: base, unit: 'ms',
+    target: '<= 3 s, <= 400 MB RSS', met: m <= 3000 && peak <= 400,
+    note: `RSS ${rssBefore.toFixed(0)} MB before, ${indexRss.toFixed(0)} MB with the index, peak ${peak.toFixed(0)} MB (the bench also holds the 200 texts, ${(files.reduce((n, f) => n + f.text.length, 0) / 1e6).toFixed(0)} MB)`,
+  });
+  // B4: an edit in file 0 takes an entry that file 1 holds. Each file's own analysis is cached per
+  // document version in the server (and measured by B1/B2); what an edit adds is the index update and
+  // the cross-file diagnostics of both files.
+  const lines0 = files[0].text.split('\r\n');
+  const shared = files[1].text.split('\r\n')[5000];
+  const variants = [false, true].map((take) => {
+    const edited = [...lines0];
+    if (take) edited[4000] = shared;
+    return analyze(edited.join('\r\n'), files[0].uri, DEFAULT_SETTINGS);
+  });
+  const other = analyze(files[1].text, files[1].uri, DEFAULT_SETTINGS);
+  let flip = 0;
+  const samples = await measure(Math.max(RUNS, 20), 5, () => {
+    flip = 1 - flip;
+    const local = variants[flip];
+    index.setDeclaration(files[0].uri, local.model);
+    toDiagnostics(withWorkspace(local, index));
+    toDiagnostics(withWorkspace(other, index));
+  });
+  report({ id: 'B4', what: 'one edit in that workspace -> index updated and cross-file diagnostics of the edited file and the file sharing the entry refreshed', samples, unit: 'ms', target: '<= 30 ms', met: median(samples) <= 30 });
+}
+
+async function b6(): Promise<void> {
+  const text = randomDeclaration(100, 4, 0.1, 0).text;
+  const samples = await measure(RUNS, 2, async () => {
+    const server = await startServer();
+    const uri = 'file:///bench/b6.csv';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'csv', version: 1, text } });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    await server.stop();
+  });
+  report({ id: 'B6', what: 'server cold start (spawn, initialize, didOpen) to first diagnostics', samples, unit: 'ms', target: '<= 300 ms', met: median(samples) <= 300 });
+}
+
+function b7(): void {
+  const dir = path.join(DATA, 'b7');
+  if (!fs.existsSync(path.join(dir, 'decl-199.csv'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `decl-${i}.csv`), randomDeclaration(10000, 5000 + i, 0.01, 0.001).text);
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', '--no-exit-code'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`cape check failed: ${r.status}`);
+    samples.push(performance.now() - start);
+  }
+  const m = median(samples);
+  report({ id: 'B7', what: '`cape check` over 2,000,000 entries (200 files)', samples, unit: 'ms', target: 'entries per second, reported', met: true, note: `${Math.round(2_000_000 / (m / 1000)).toLocaleString('en-US')} entries per second (median of 3 runs)` });
+}
+
+function b8(): void {
+  for (const name of ['client.js', 'server.js', 'cli.js']) {
+    const size = fs.statSync(path.join(ROOT, 'dist', name)).size / 1e6;
+    report({ id: 'B8', what: `bundle size: dist/${name}`, samples: [size], unit: 'MB', target: '<= 1 MB', met: size <= 1 });
+  }
+}
+
+function writeReport(): void {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const rows = figures.map((f) => {
+    const m = median(f.samples);
+    const fmt = (x: number) => (f.unit === 'MB' ? x.toFixed(2) : x.toFixed(1));
+    return `| ${f.id} | ${f.what} | ${fmt(m)} ${f.unit} | ${fmt(Math.min(...f.samples))} / ${fmt(Math.max(...f.samples))} | ${f.baseline ? `${median(f.baseline).toFixed(1)} ms (${(m / median(f.baseline)).toFixed(2)}x)` : '-'} | ${f.target} | ${f.met ? 'met' : '**not met**'} |${f.note ? `\n|  | ${f.note} | | | | | |` : ''}`;
+  });
+  const doc = `# Performance
+
+Measured by \`npm run bench\` (\`scripts/bench.ts\`) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores,
+${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Each figure is the median of at least
+${RUNS} runs after warm-up (min / max beside it); a ratio compares with a baseline run in the same process on the same data.
+Timings on a shared 2-core machine vary by 20-50% from run to run: read the ratios first.
+
+| # | What | Median | Min / max | Baseline | Target | |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+## Notes
+
+- B1 baseline: \`csv-parse/sync\` with default options on the same text. The product runs csv-parse with
+  relaxed quoting, mixed line endings and empty lines kept (about 1.2x the default parse alone), then
+  builds the model every feature reads (rows with exact offsets, entries with their normalized keys)
+  and runs all rules. A CPU profile (\`node --cpu-prof\`) of B1 shows csv-parse and its buffer slicing at
+  about 40% of the time, garbage collection at 18% (mostly csv-parse's per-field strings and arrays),
+  duplicate detection (hashing 9,999 fresh strings) at 10%, and each rule at under 5%. The 5 ms absolute
+  target is below what csv-parse alone takes on this machine.
+- Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so in
+  the language status; B1b shows a 200,000-line master list is well inside the budget.
+- B5 (ES-003 ingestion) comes with the ES-003 feature.
+`;
+  fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), doc);
+  console.log(`\nwrote docs/performance.md`);
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(DATA, { recursive: true });
+  const started = performance.now();
+  await b1();
+  await b2();
+  await b3b4();
+  await b6();
+  b7();
+  b8();
+  writeReport();
+  console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
