@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { isDeclarationDocument, isResultsDocument } from '../../server/src/service';
+import { isDeclarationDocument, isEs003Document, isResultsDocument } from '../../server/src/service';
 
 export class UsageError extends Error {}
 
@@ -61,10 +61,10 @@ function csvFilesUnder(dir: string): string[] {
   return found;
 }
 
-/** In a directory, only declarations and CBP results downloads count (ES-003 exports and other CSVs are skipped). */
+/** In a directory, declarations, CBP results downloads and ES-003 exports count; other CSVs are skipped. */
 function looksLikeDeclaration(file: string): boolean {
   const head = readHead(file);
-  return head !== undefined && (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: false }) || isResultsDocument(head));
+  return head !== undefined && (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: false }) || isResultsDocument(head) || isEs003Document(head));
 }
 
 /**

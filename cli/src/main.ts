@@ -6,13 +6,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, applyOffsetEdits, buildModel, DEFAULT_SETTINGS, fixAllEdits, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
-  type Analysis, type CapeSettings, type Severity,
+  analyze, applyOffsetEdits, buildModel, DEFAULT_SETTINGS, fixAllEdits, isEs003Document, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
+  PHASES, type Analysis, type CapeSettings, type Severity,
 } from '../../server/src/service';
 import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
+import { readEs003 } from '../../server/src/es003Reader';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -23,7 +24,8 @@ export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 const USAGE = `Usage:
-  cape check <files|dirs|globs...> [--results <files...>] [--format text|json|sarif|github] [--filing-date YYYY-MM-DD] [--no-exit-code]
+  cape check <files|dirs|globs...> [--results <files...>] [--entry-data <files...>] [--phase auto|1|2] [--filing-date YYYY-MM-DD]
+             [--format text|json|sarif|github] [--no-exit-code]
   cape fix <files...> [--dry-run]
   cape split <file> [--max N] [--out-dir DIR]
   cape prepare <files...> [--out-dir DIR] [--max N]
@@ -39,7 +41,7 @@ interface Output {
 
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
-export function run(argv: string[], io: Output): number {
+export async function run(argv: string[], io: Output): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {
@@ -50,7 +52,7 @@ export function run(argv: string[], io: Output): number {
       io.out(USAGE + '\n');
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
-    if (command === 'check') return check(rest, io);
+    if (command === 'check') return await check(rest, io);
     if (command === 'fix') return fix(rest, io);
     if (command === 'split') return split(rest, io);
     if (command === 'prepare') return prepare(rest, io);
@@ -67,10 +69,18 @@ export function run(argv: string[], io: Output): number {
   }
 }
 
-function settingsFrom(values: { 'filing-date'?: string }): CapeSettings {
+function settingsFrom(values: { 'filing-date'?: string; phase?: string }): CapeSettings {
   const filingDate = values['filing-date'];
   if (filingDate !== undefined && !isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
-  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '' };
+  const phase = values.phase ?? 'auto';
+  if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}, not '${phase}'`);
+  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '', phase };
+}
+
+/** Today on this machine's calendar, for deadlines when --filing-date is not given. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function isIsoDate(value: string): boolean {
@@ -79,14 +89,16 @@ function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function check(argv: string[], io: Output): number {
-  const { rest: args, values: resultArgs } = takeList(argv, '--results');
+async function check(argv: string[], io: Output): Promise<number> {
+  const { rest: afterResults, values: resultArgs } = takeList(argv, '--results');
+  const { rest: args, values: entryDataArgs } = takeList(afterResults, '--entry-data');
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
       'filing-date': { type: 'string' },
+      phase: { type: 'string' },
       'no-exit-code': { type: 'boolean', default: false },
     },
   });
@@ -94,6 +106,7 @@ function check(argv: string[], io: Output): number {
   if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join('|')}, not '${values.format}'`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
   const settings = settingsFrom(values);
+  const filingDate = settings.filingDate || today();
   const inputs = expandInputs(positionals);
   const resultInputs = resultArgs.length > 0 ? expandInputs(resultArgs) : [];
   let ioFailed = false;
@@ -102,8 +115,18 @@ function check(argv: string[], io: Output): number {
     ioFailed = true;
   };
 
-  // Pass 1: read everything once to build the workspace index (other declarations, CBP results).
+  // Pass 1: read everything once to build the workspace index (other declarations, CBP results, ES-003 data).
   const index = new WorkspaceIndex();
+  for (const input of entryDataArgs.length > 0 ? expandInputs(entryDataArgs) : []) {
+    try {
+      const data = await readEs003(input.absolute, pathToFileURL(input.absolute).toString());
+      if (!data.recognized) fail(input, 'not an ES-003 export (no Entry Summary Number column with line or duty columns)');
+      else index.setEntryData(pathToFileURL(input.absolute).toString(), data.facts, data.problems, data.rows);
+      for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+    } catch (error) {
+      fail(input, ioMessage(error));
+    }
+  }
   const declarations: { input: InputFile; uri: string }[] = [];
   const reports: FileReport[] = [];
   for (const input of [...resultInputs.map((i) => ({ ...i, result: true })), ...inputs.map((i) => ({ ...i, result: false }))]) {
@@ -115,7 +138,11 @@ function check(argv: string[], io: Output): number {
       continue;
     }
     if (input.result || isResultsDocument(read.text)) index.setResults(uri, read.text);
-    else {
+    else if (isEs003Document(read.text)) {
+      const data = await readEs003(input.absolute, uri);
+      index.setEntryData(uri, data.facts, data.problems, data.rows);
+      for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+    } else {
       index.setDeclaration(uri, buildModel(read.text, uri));
       declarations.push({ input, uri });
     }
@@ -124,7 +151,7 @@ function check(argv: string[], io: Output): number {
   for (const { input, uri } of declarations) {
     const read = readOrFail(input, fail);
     if (!read || read.kind !== 'text') continue;
-    reports.push({ path: input.display, diagnostics: reported(withWorkspace(analyze(read.text, uri, settings), index)) });
+    reports.push({ path: input.display, diagnostics: reported(withWorkspace(analyze(read.text, uri, settings), index, filingDate)) });
   }
   const order = new Map(inputs.map((input, i) => [input.display, i]));
   reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
@@ -158,7 +185,7 @@ function reported(analysis: Analysis): ReportedDiagnostic[] {
     column: d.range.start.character + 1,
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
-    message: d.message,
+    message: String(d.message),
   }));
 }
 
@@ -228,6 +255,7 @@ function summarizeFixes(analysis: Analysis): string {
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
-  process.exitCode = code;
+  void run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -122,9 +122,29 @@ async function analysisOf(uri: string): Promise<Analysis | undefined> {
   const generation = indexer.index.generation;
   const cached = combined.get(uri);
   if (cached && cached.local === local && cached.generation === generation) return cached.analysis;
-  const analysis = withWorkspace(local, indexer.index);
+  const analysis = withWorkspace(local, indexer.index, filingDateOf(local.settings));
   combined.set(uri, { local, generation, analysis });
   return analysis;
+}
+
+/** An ES-003 export's unreadable rows, as diagnostics in the export itself (undefined for other files). */
+function entryDataDiagnostics(uri: string): Diagnostic[] | undefined {
+  if (!indexer.index.entryDataUris().includes(uri)) return undefined;
+  return indexer.index.entryDataProblems(uri).slice(0, EDITOR_DIAGNOSTIC_LIMIT).map((p) => ({
+    range: { start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } },
+    severity: 2,
+    source: 'cape',
+    code: 'entry-data-row',
+    codeDescription: { href: `${DOCS_URI}#entry-data-row` },
+    message: `${p.reason} This row is left out of the entry data.`,
+  }));
+}
+
+/** `cape.filingDate`, or today on this machine's calendar: the service itself reads no clock. */
+function filingDateOf(current: { filingDate: string }): string {
+  if (current.filingDate) return current.filingDate;
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** Other declarations or results changed: documents that may share entries are checked again. */
@@ -163,7 +183,7 @@ function schedulePush(uri: string): void {
         const version = document.version;
         const analysis = await analysisOf(uri);
         if (documents.get(uri)?.version !== version) return; // a newer edit has its own timer
-        await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysis) });
+        await connection.sendDiagnostics({ uri, version, diagnostics: entryDataDiagnostics(uri) ?? diagnosticsOf(analysis) });
       }),
       PUSH_DEBOUNCE_MS,
     ),
@@ -223,6 +243,8 @@ connection.languages.diagnostics.on(async (params, token) => {
     if (!document) return fallback;
     const resultId = `${epoch}:${document.version}:${indexer.index.generation}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    const rowProblems = entryDataDiagnostics(uri);
+    if (rowProblems) return { kind: DocumentDiagnosticReportKind.Full, resultId, items: rowProblems };
     const analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== document.version) return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(await analysisOf(uri)) };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(analysis) };
@@ -256,7 +278,8 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       }
       const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
-      const analysis = withWorkspace(analyze(text, uri, await settings.get(uri)), indexer.index);
+      const fileSettings = await settings.get(uri);
+      const analysis = withWorkspace(analyze(text, uri, fileSettings), indexer.index, filingDateOf(fileSettings));
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) });
     }
     return { items };

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { buildModel, isDeclarationDocument, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
+import { readEs003 } from './es003Reader';
+import { buildModel, isDeclarationDocument, isEs003Document, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
 import type { SettingsSource } from './settingsSource';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -92,6 +93,8 @@ export class WorkspaceIndexer {
     const head = await readHead(file);
     if (head === undefined || this.isExcluded(uri, settings)) {
       this.index.remove(uri);
+    } else if (isEs003Document(head) || this.matches(uri, settings.entryData)) {
+      await this.ingestEntryData(uri, file);
     } else if (isResultsDocument(head) || this.matches(uri, settings.results)) {
       this.index.setResults(uri, await fs.promises.readFile(file, 'utf8'));
     } else if (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: this.matches(uri, settings.files) })) {
@@ -104,6 +107,23 @@ export class WorkspaceIndexer {
     if (notify) this.onChange();
   }
 
+  /** Streams an ES-003 export in; long ones report progress. Requests are answered meanwhile. */
+  private async ingestEntryData(uri: string, file: string): Promise<void> {
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    const progress = stat && stat.size > 5_000_000 ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('CAPE: reading ES-003 export', undefined, path.basename(file), false);
+    try {
+      const data = await readEs003(file, uri, (rows) => progress?.report(`${rows.toLocaleString('en-US')} rows of ${path.basename(file)}`));
+      this.index.setEntryData(uri, data.facts, data.problems, data.rows);
+      this.connection.console.info(`CAPE: ${path.basename(file)}: ${data.rows} rows, ${data.facts.size} entries, ${data.problems.length} unreadable rows`);
+    } catch (error) {
+      this.connection.console.error(`CAPE: cannot read ES-003 export ${file}: ${String(error)}`);
+      this.index.remove(uri);
+    } finally {
+      progress?.done();
+    }
+  }
+
   fileDeleted(uri: string): void {
     if (this.open.has(uri)) return;
     this.index.remove(uri);
@@ -112,6 +132,7 @@ export class WorkspaceIndexer {
 
   /** An open document's current text: a declaration's entries, or a results download. */
   documentChanged(uri: string, analysis: Analysis | undefined, text: () => string): void {
+    if (!analysis && this.index.entryDataUris().includes(uri)) return; // exports are streamed from disk, on save
     this.open.add(uri);
     const generation = this.index.generation;
     if (analysis) this.index.setDeclaration(uri, analysis.model);

@@ -44,7 +44,7 @@ describe('trust', () => {
   it('works in Restricted Mode, ignoring workspace values of settings that point at other files', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['cape.exclude', 'cape.files', 'cape.results']);
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['cape.entryData', 'cape.exclude', 'cape.files', 'cape.results']);
     for (const key of untrusted.restrictedConfigurations) assert.ok(properties[key], `${key} is a setting`);
   });
 });

@@ -16,7 +16,7 @@ function indexOf(files: Record<string, string>, results: Record<string, string> 
 }
 
 function diagnoseIn(index: WorkspaceIndex, uri: string, text: string) {
-  return toDiagnostics(withWorkspace(analyze(text, uri, settings()), index));
+  return toDiagnostics(withWorkspace(analyze(text, uri, settings()), index, '2026-12-01'));
 }
 
 describe('workspace index', () => {
@@ -77,12 +77,12 @@ describe('workspace index', () => {
 
   it('cape.rules turns the cross-file codes off', () => {
     const index = indexOf({ [A]: decl(V0), [B]: decl(V0) });
-    assert.deepEqual(toDiagnostics(withWorkspace(analyze(decl(V0), A, settings({ rules: { 'duplicate-in-workspace': 'off' } })), index)), []);
+    assert.deepEqual(toDiagnostics(withWorkspace(analyze(decl(V0), A, settings({ rules: { 'duplicate-in-workspace': 'off' } })), index, '2026-12-01')), []);
   });
 
   it('hover lists the other places and the CBP status', () => {
     const index = indexOf({ [A]: decl(V0), [B]: decl(V0) }, { [R]: `ENTRY_NUMBER,CLAIM_NUMBER,STATUS\n${V0},C9,Accepted\n` });
-    const hover = getHover(withWorkspace(analyze(decl(V0), A, settings()), index), { line: 1, character: 1 })!;
+    const hover = getHover(withWorkspace(analyze(decl(V0), A, settings()), index, '2026-12-01'), { line: 1, character: 1 })!;
     const text = (hover.contents as { value: string }).value;
     assert.match(text, /Also declared in:\*\*\n- b\.csv, line 2/);
     assert.match(text, /\*\*CBP:\*\* accepted on claim C9 \(claims\.csv, line 2\)/);

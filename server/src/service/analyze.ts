@@ -13,6 +13,8 @@ export interface Analysis {
   structuralOnly: boolean;
   /** Set when cross-file findings are included: the index they came from. */
   workspace?: WorkspaceView;
+  /** The filing date the deadline rules used. */
+  filingDate?: string;
 }
 
 export function analyze(text: string, uri: string, settings: CapeSettings): Analysis {
@@ -31,13 +33,13 @@ export function analyze(text: string, uri: string, settings: CapeSettings): Anal
  * The document's own analysis plus what the workspace knows (other declarations, CBP results).
  * The local analysis is cached per version; this part is recomputed when the index changes.
  */
-export function withWorkspace(local: Analysis, workspace: WorkspaceView): Analysis {
-  if (local.structuralOnly) return { ...local, workspace };
+export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string): Analysis {
+  if (local.structuralOnly) return { ...local, workspace, filingDate };
   const findings: Finding[] = [...local.findings];
-  const context = { model: local.model, settings: local.settings, workspace, report: (f: Finding) => void findings.push(f) };
+  const context = { model: local.model, settings: local.settings, workspace, filingDate, report: (f: Finding) => void findings.push(f) };
   for (const rule of CROSS_FILE_RULES) {
     if (rule.codes.every((code) => local.settings.rules[code] === 'off')) continue;
     rule.check(context);
   }
-  return { ...local, findings, workspace };
+  return { ...local, findings, workspace, filingDate };
 }

@@ -3,6 +3,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
 import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
+import { formatCents, windowOf } from './eligibility';
 import { displayName } from './workspace';
 
 export function entryAtLine(analysis: Analysis, line: number): Entry | undefined {
@@ -26,7 +27,9 @@ export function getHover(analysis: Analysis, position: Position): Hover | null {
   if (model.header && position.line === model.header.line) {
     const parts = Math.ceil(total / MAX_ENTRIES_PER_DECLARATION);
     const limit = total > MAX_ENTRIES_PER_DECLARATION ? ` — over the limit of 9,999: split into ${parts} declarations` : '';
-    return { contents: { kind: 'markdown', value: `**CAPE Declaration** · ${total.toLocaleString('en-US')} entries${limit}` }, range: model.lines.range(model.header.cellStart, model.header.cellEnd) };
+    const missing = analysis.workspace?.hasEntryData ? model.entries.filter((e) => e.facts.key.length === 11 && !analysis.workspace!.entryFacts(e.facts.key)) : [];
+    const detail = missing.length > 0 ? `\n\nNot in any ES-003 export (${missing.length}): ${missing.slice(0, 20).map((e) => `line ${e.row.line + 1} \`${e.facts.key}\``).join(', ')}${missing.length > 20 ? ', ...' : ''}` : '';
+    return { contents: { kind: 'markdown', value: `**CAPE Declaration** · ${total.toLocaleString('en-US')} entries${limit}${detail}` }, range: model.lines.range(model.header.cellStart, model.header.cellEnd) };
   }
   const entry = entryAtLine(analysis, position.line);
   if (!entry) return null;
@@ -56,6 +59,14 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
     out.push('', '**Also declared in:**');
     for (const o of others.slice(0, 10)) out.push(`- ${displayName(o.uri)}, line ${o.line + 1}`);
     if (others.length > 10) out.push(`- and ${others.length - 10} more`);
+  }
+  const facts = workspace.entryFacts(key);
+  if (facts) {
+    out.push('', `**ES-003:** importer ${facts.importer || '?'}${facts.importerName ? ` (${facts.importerName})` : ''} · type ${facts.entryType || '?'}`);
+    out.push(`entry ${facts.entryDate ?? '?'} · summary ${facts.summaryDate ?? '?'} · liquidation: ${facts.liquidationStatus || 'unliquidated'}${facts.liquidationDate ? ` ${facts.liquidationDate}` : ''}`);
+    out.push(`IEEPA duty ${formatCents(facts.ieepaDutyCents)} (${facts.ieepaLines} line${facts.ieepaLines === 1 ? '' : 's'})`);
+    const window = analysis.filingDate ? windowOf(facts, analysis.filingDate) : undefined;
+    if (window) out.push(window.daysLeft >= 0 ? `${window.daysLeft} days left in its window: last filing day ${window.lastFilingDay}` : `Window closed on ${window.lastFilingDay}`);
   }
   for (const r of workspace.resultsFor(key)) {
     const verdict = r.status === 'accepted' ? `accepted${r.claim ? ` on claim ${r.claim}` : ''}` : `rejected${r.claim ? ` on claim ${r.claim}` : ''}: ${r.message || r.statusText}`;

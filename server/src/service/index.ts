@@ -19,3 +19,7 @@ export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type 
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
 export { adviceFor } from './cbpMessages';
 export { isSafeFileName, safeStem } from './fileNames';
+export { Es003Aggregator, es003Columns, es003Delimiter, isEs003Document, isIeepaHts, liquidationOf, parseMoney, type EntryFacts, type RowProblem } from './es003';
+export { addDays, daysBetween, isIsoDate, parseDate } from './dates';
+export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';
+export { windowOf, formatCents, WINDOW_DAYS } from './eligibility';

@@ -19,6 +19,12 @@ export interface CapeSettings {
   filerCodes: string[];
   /** YYYY-MM-DD; empty = today. */
   filingDate: string;
+  /** `auto` (the phase in force on the filing date) or a phase id. */
+  phase: string;
+  /** Warn when an entry's window closes within this many days. */
+  deadlineWarningDays: number;
+  /** Globs of ES-003 exports (besides those recognized by their header). */
+  entryData: string[];
   /** Above this many rows, only structural checks run. */
   maxEntries: number;
   trace: { server: 'off' | 'messages' | 'verbose' };
@@ -31,6 +37,9 @@ export const DEFAULT_SETTINGS: CapeSettings = {
   rules: {},
   filerCodes: [],
   filingDate: '',
+  phase: 'auto',
+  deadlineWarningDays: 14,
+  entryData: [],
   maxEntries: 1000000,
   trace: { server: 'off' },
 };
@@ -55,6 +64,9 @@ export function resolveSettings(raw: unknown): CapeSettings {
     rules,
     filerCodes: stringList(input.filerCodes).map((c) => c.trim().toUpperCase()).filter((c) => c !== ''),
     filingDate: typeof input.filingDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.filingDate) ? input.filingDate : '',
+    phase: typeof input.phase === 'string' && /^(auto|[0-9]+)$/.test(input.phase) ? input.phase : 'auto',
+    deadlineWarningDays: typeof input.deadlineWarningDays === 'number' && input.deadlineWarningDays >= 0 ? Math.floor(input.deadlineWarningDays) : DEFAULT_SETTINGS.deadlineWarningDays,
+    entryData: stringList(input.entryData),
     maxEntries: typeof input.maxEntries === 'number' && input.maxEntries > 0 ? Math.floor(input.maxEntries) : DEFAULT_SETTINGS.maxEntries,
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };

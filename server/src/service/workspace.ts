@@ -5,6 +5,7 @@
  * 200 files x 9,999 entries: one owner per key, and a list only for keys held by several files.
  */
 import type { DeclarationModel } from './model';
+import type { EntryFacts, RowProblem } from './es003';
 import { parseResults, type CbpResult } from './results';
 
 export interface Occurrence {
@@ -34,6 +35,9 @@ export interface WorkspaceView {
   readonly hasResults: boolean;
   occurrencesElsewhere(key: string, uri: string): Occurrence[];
   resultsFor(key: string): readonly IndexedResult[];
+  /** False while no ES-003 export is indexed. */
+  readonly hasEntryData: boolean;
+  entryFacts(key: string): EntryFacts | undefined;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -44,6 +48,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly shared = new Map<string, number[]>();
   private readonly results = new Map<string, IndexedResult[]>();
   private readonly resultKeys = new Map<string, string[]>();
+  private readonly entryData = new Map<string, { facts: Map<string, EntryFacts>; problems: RowProblem[]; rows: number }>();
 
   /** Indexes (or re-indexes) a declaration from its model. */
   setDeclaration(uri: string, model: DeclarationModel): void {
@@ -135,15 +140,50 @@ export class WorkspaceIndex implements WorkspaceView {
     this.generation++;
   }
 
-  /** Forgets a file, declaration or results. */
+  /** An ES-003 export's per-entry facts (aggregated by the caller, which streams the file). */
+  setEntryData(uri: string, facts: Map<string, EntryFacts>, problems: RowProblem[], rows: number): void {
+    this.removeDeclaration(uri);
+    this.removeResults(uri);
+    this.entryData.set(uri, { facts, problems, rows });
+    this.generation++;
+  }
+
+  entryDataProblems(uri: string): readonly RowProblem[] {
+    return this.entryData.get(uri)?.problems ?? [];
+  }
+
+  entryDataUris(): string[] {
+    return [...this.entryData.keys()];
+  }
+
+  get hasEntryData(): boolean {
+    return this.entryData.size > 0;
+  }
+
+  entryFacts(key: string): EntryFacts | undefined {
+    for (const data of this.entryData.values()) {
+      const facts = data.facts.get(key);
+      if (facts) return facts;
+    }
+    return undefined;
+  }
+
+  /** Every entry of every export, for building declarations. */
+  allEntryFacts(): EntryFacts[] {
+    const seen = new Map<string, EntryFacts>();
+    for (const data of this.entryData.values()) for (const [key, facts] of data.facts) if (!seen.has(key)) seen.set(key, facts);
+    return [...seen.values()];
+  }
+
+  /** Forgets a file: declaration, results or entry data. */
   remove(uri: string): void {
-    const changed = this.removeDeclaration(uri) || this.removeResults(uri);
+    const changed = this.removeDeclaration(uri) || this.removeResults(uri) || this.entryData.delete(uri);
     if (changed) this.generation++;
   }
 
   has(uri: string): boolean {
     const id = this.ids.get(uri);
-    return (id !== undefined && this.files[id] !== undefined) || this.resultKeys.has(uri);
+    return (id !== undefined && this.files[id] !== undefined) || this.resultKeys.has(uri) || this.entryData.has(uri);
   }
 
   declarationUris(): string[] {

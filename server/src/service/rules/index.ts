@@ -22,6 +22,16 @@ import type { CrossFileRule, Rule } from './rule';
 import { alreadyDeclared } from './already-declared';
 import { duplicateInWorkspace } from './duplicate-in-workspace';
 import { rejectedByCbp } from './rejected-by-cbp';
+import { adcvdPending } from './adcvd-pending';
+import { drawback } from './drawback';
+import { excludedEntryType } from './excluded-entry-type';
+import { noEntryData } from './no-entry-data';
+import { noIeepaDuty } from './no-ieepa-duty';
+import { protest } from './protest';
+import { reconciliationFlagged } from './reconciliation-flagged';
+import { refundAtLiquidation } from './refund-at-liquidation';
+import { windowClosed } from './window-closed';
+import { windowClosing } from './window-closing';
 import { scientificNotation } from './scientific-notation';
 import { trailingComma } from './trailing-comma';
 import { transactionNumber } from './transaction-number';
@@ -56,4 +66,18 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rules that read the workspace index (other declarations, CBP results). */
-export const CROSS_FILE_RULES: readonly CrossFileRule[] = [duplicateInWorkspace, alreadyDeclared, rejectedByCbp];
+export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
+  duplicateInWorkspace,
+  alreadyDeclared,
+  rejectedByCbp,
+  noEntryData,
+  noIeepaDuty,
+  windowClosed,
+  windowClosing,
+  excludedEntryType,
+  reconciliationFlagged,
+  drawback,
+  protest,
+  adcvdPending,
+  refundAtLiquidation,
+];

@@ -45,6 +45,8 @@ export interface CrossFileContext {
   model: DeclarationModel;
   settings: CapeSettings;
   workspace: WorkspaceView;
+  /** YYYY-MM-DD: cape.filingDate, or today as the caller knows it (the service reads no clock). */
+  filingDate: string;
   report(finding: Finding): void;
 }
 
