@@ -13,6 +13,7 @@ import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } f
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
+import { build } from './buildCommand';
 import { readEs003 } from '../../server/src/es003Reader';
 
 declare const CAPE_VERSION: string;
@@ -29,6 +30,8 @@ const USAGE = `Usage:
   cape fix <files...> [--dry-run]
   cape split <file> [--max N] [--out-dir DIR]
   cape prepare <files...> [--out-dir DIR] [--max N]
+  cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
+             [--filing-date YYYY-MM-DD] [--phase auto|1|2]
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -56,6 +59,7 @@ export async function run(argv: string[], io: Output): Promise<number> {
     if (command === 'fix') return fix(rest, io);
     if (command === 'split') return split(rest, io);
     if (command === 'prepare') return prepare(rest, io);
+    if (command === 'build') return await build(rest, io, today());
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -30,7 +30,7 @@ function readText(file: string): string {
 }
 
 /** Checks every target first: one existing file means nothing is written at all. */
-function writeAll(outDir: string, files: readonly PlannedFile[], io: Output): number {
+export function writeAll(outDir: string, files: readonly PlannedFile[], io: Output): number {
   const existing = files.map((f) => path.join(outDir, f.name)).find((p) => fs.existsSync(p));
   if (existing) {
     io.err(`cape: ${existing} already exists; nothing written (remove it or choose --out-dir)\n`);

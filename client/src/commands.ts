@@ -67,6 +67,13 @@ const COMMANDS: Record<string, Command> = {
     const result = await vscode.commands.executeCommand<ServerResult & { accepted: number; excluded: number }>('cape.server.prepare', inputs.map(String));
     report(result, (r) => `CAPE: ${r.accepted} entries ready to upload; ${r.excluded} row(s) left out are listed in excluded.csv.`);
   },
+  'cape.createFromEs003': async (_ctx, uri?: unknown, uris?: unknown) => {
+    const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [vscode.window.activeTextEditor?.document.uri];
+    const inputs = selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri);
+    if (inputs.length === 0) return;
+    const result = await vscode.commands.executeCommand<ServerResult & { eligible: number; excluded: number }>('cape.server.build', inputs.map(String));
+    report(result, (r) => `CAPE: ${r.eligible} eligible entries in ${r.files.length - 2} declaration(s); ${r.excluded} excluded with reasons in excluded.csv.`);
+  },
   'cape.restartServer': async (ctx) => {
     await ctx.restart();
     void vscode.window.showInformationMessage('CAPE: language server restarted.');

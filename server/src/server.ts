@@ -29,7 +29,7 @@ import {
   type Analysis,
 } from './service';
 import { WorkspaceIndexer } from './workspaceIndexer';
-import { runPrepare, runSplit, splitEnvironment } from './splitCommands';
+import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
 
 declare const CAPE_VERSION: string;
@@ -49,6 +49,7 @@ if (!process.argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || a
 /** Push diagnostics wait this long after the last keystroke. */
 const PUSH_DEBOUNCE_MS = 200;
 const PREPARE_COMMAND = 'cape.server.prepare';
+const BUILD_COMMAND = 'cape.server.build';
 /** docs/rules.md ships beside the bundles; diagnostics link to its sections, offline. */
 const DOCS_URI = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
 
@@ -86,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'CAPE Declaration' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND] },
+      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND, BUILD_COMMAND] },
       diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -330,6 +331,12 @@ connection.onExecuteCommand((params, token) =>
     if (params.command === PREPARE_COMMAND) {
       const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
       return runPrepare(connection, documents, await settings.get(uris[0] ?? ''), uris, typeof second === 'string' ? second : undefined, workspaceFolders);
+    }
+    if (params.command === BUILD_COMMAND) {
+      await indexer.ready;
+      const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
+      const current = await settings.get(uris[0] ?? '');
+      return runBuild(connection, indexer.index, current, filingDateOf(current), uris, workspaceFolders);
     }
     return { applied: false, files: [], reason: `unknown command ${params.command}` };
   }),

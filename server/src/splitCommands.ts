@@ -10,8 +10,8 @@ import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  clampPartSize, excludedCsv, fileNameOf, manifestCsv, planSplitEdit, prepareUpload, splitFileName,
-  type Analysis, type CapeSettings, type SplitEnvironment,
+  clampPartSize, excludedCsv, fileNameOf, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName,
+  type Analysis, type CapeSettings, type SplitEnvironment, type WorkspaceIndex,
 } from './service';
 
 /** Where a document lives on disk and which part names are already taken there. */
@@ -69,12 +69,26 @@ export async function runPrepare(
   const stem = splitFileName(fileNameOf(inputUris[0])).stem;
   const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`);
   const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
+  const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
+  const result = await createFiles(connection, outDir, files, 'Prepare declarations for upload', `${accepted} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`);
+  return { ...result, accepted, excluded: prepared.excluded.length };
+}
+
+/**
+ * New files in `outDir` as one workspace edit that asks for confirmation; refused, writing nothing,
+ * when any of them exists.
+ */
+export async function createFiles(
+  connection: Connection,
+  outDir: string,
+  files: { name: string; text: string }[],
+  label: string,
+  description: string,
+): Promise<{ applied: boolean; files: string[]; reason?: string }> {
   const outPath = URI.parse(outDir).fsPath;
   const existing = files.filter((f) => fs.existsSync(`${outPath}/${f.name}`)).map((f) => f.name);
-  if (existing.length > 0) {
-    return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${existing.join(', ')} already exist in ${outPath}; nothing was written` };
-  }
-  const annotationId = 'cape.prepare';
+  if (existing.length > 0) return { applied: false, files: [], reason: `${existing.join(', ')} already exist in ${outPath}; nothing was written` };
+  const annotationId = 'cape.newFiles';
   const edit: WorkspaceEdit = {
     documentChanges: files.flatMap((f) => {
       const uri = `${outDir}/${encodeURIComponent(f.name)}`;
@@ -83,16 +97,30 @@ export async function runPrepare(
         { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text, annotationId }] },
       ];
     }),
-    changeAnnotations: {
-      [annotationId]: {
-        label: `Prepare ${prepared.parts.length} upload part(s)`,
-        needsConfirmation: true,
-        description: `${prepared.parts.reduce((n, p) => n + p.entries, 0)} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`,
-      },
-    },
+    changeAnnotations: { [annotationId]: { label, needsConfirmation: true, description } },
   };
-  const result = await connection.workspace.applyEdit({ label: 'Prepare declarations for upload', edit });
-  const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
-  return { applied: result.applied, files: files.map((f) => f.name), accepted, excluded: prepared.excluded.length, reason: result.failureReason };
+  const result = await connection.workspace.applyEdit({ label, edit });
+  return { applied: result.applied, files: files.map((f) => f.name), reason: result.failureReason };
 }
 
+/** Declarations of the eligible entries of ES-003 exports, in `<stem>-declarations/` beside the first. */
+export async function runBuild(
+  connection: Connection,
+  index: WorkspaceIndex,
+  settings: CapeSettings,
+  filingDate: string,
+  exportUris: string[],
+  workspaceFolders: string[],
+): Promise<{ applied: boolean; files: string[]; eligible: number; excluded: number; reason?: string }> {
+  const known = new Set(index.entryDataUris());
+  const chosen = exportUris.filter((u) => known.has(u));
+  if (chosen.length === 0) return { applied: false, files: [], eligible: 0, excluded: 0, reason: 'no ES-003 export given, or it has not been read yet' };
+  const stem = splitFileName(fileNameOf(chosen[0])).stem;
+  const outDir = chosen[0].slice(0, chosen[0].lastIndexOf('/') + 1) + encodeURIComponent(`${stem}-declarations`);
+  if (!isAllowedFolder(outDir, [...workspaceFolders, chosen[0].slice(0, chosen[0].lastIndexOf('/'))])) return { applied: false, files: [], eligible: 0, excluded: 0, reason: 'outside the workspace' };
+  const facts = index.allEntryFacts().filter((f) => chosen.includes(f.uri));
+  const plan = planBuild(facts, index, settings, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`);
+  const files = [...plan.parts, { name: 'manifest.csv', text: manifestCsv(plan.parts, sha256) }, { name: 'excluded.csv', text: excludedCsv(plan.excluded) }];
+  const result = await createFiles(connection, outDir, files, `Create ${plan.parts.length} declaration(s) from ES-003`, `${plan.eligible} eligible entries on ${filingDate}; ${plan.excluded.length} excluded with reasons`);
+  return { ...result, eligible: plan.eligible, excluded: plan.excluded.length };
+}

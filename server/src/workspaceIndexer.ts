@@ -132,12 +132,18 @@ export class WorkspaceIndexer {
 
   /** An open document's current text: a declaration's entries, or a results download. */
   documentChanged(uri: string, analysis: Analysis | undefined, text: () => string): void {
-    if (!analysis && this.index.entryDataUris().includes(uri)) return; // exports are streamed from disk, on save
-    this.open.add(uri);
     const generation = this.index.generation;
-    if (analysis) this.index.setDeclaration(uri, analysis.model);
-    else {
+    if (analysis) {
+      this.open.add(uri);
+      this.index.setDeclaration(uri, analysis.model);
+    } else {
       const content = text();
+      if (isEs003Document(content)) {
+        // Exports are streamed from disk (they can be huge), when saved: reading it now if the scan has not yet.
+        if (!this.index.entryDataUris().includes(uri) && URI.parse(uri).scheme === 'file') void this.indexFile(uri);
+        return;
+      }
+      this.open.add(uri);
       if (isResultsDocument(content)) this.index.setResults(uri, content);
       else this.index.remove(uri);
     }

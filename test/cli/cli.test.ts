@@ -161,3 +161,35 @@ describe('cape check across files', () => {
     assert.deepEqual(files[0].diagnostics.map((d) => d.code), ['already-declared']);
   });
 });
+
+describe('cape check and cape build with ES-003 data', () => {
+  let tmp: string;
+  beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-es003-'))));
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('check --entry-data applies eligibility and deadlines at the filing date', () => {
+    const r = cape(['check', 'examples/es003/declaration.csv', '--entry-data', 'examples/es003/es003-export.csv', '--filing-date', '2026-12-01', '--format', 'json']);
+    const codes = JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code);
+    for (const code of ['no-entry-data', 'window-closing', 'window-closed', 'refund-at-liquidation', 'excluded-entry-type', 'adcvd-pending', 'reconciliation-flagged', 'protest', 'drawback', 'no-ieepa-duty']) {
+      assert.ok(codes.includes(code), code);
+    }
+    assert.match(r.stderr, /es003-export\.csv:87: warning entry-data-row/);
+    assert.equal(cape(['check', 'examples/es003/declaration.csv', '--phase', '7']).status, 2);
+  });
+
+  it('build writes eligible declarations and an exclusion report accounting for every entry; refuses to overwrite', () => {
+    const out = path.join(tmp, 'built');
+    const r = cape(['build', '--from', 'examples/es003/es003-export.csv', '--filing-date', '2026-12-01', '--out-dir', out]);
+    assert.equal(r.status, 0, r.stderr);
+    const m = /^(\d+) entries in the export: (\d+) eligible on 2026-12-01 in 1 declaration\(s\), (\d+) excluded/m.exec(r.stdout)!;
+    assert.equal(Number(m[2]) + Number(m[3]), Number(m[1]));
+    const part = fs.readFileSync(path.join(out, 'es003-export-declaration-part1-of-1.csv'), 'utf8').trim().split('\r\n');
+    const excluded = fs.readFileSync(path.join(out, 'excluded.csv'), 'utf8').trim().split('\r\n');
+    assert.equal(part.length - 1 + excluded.length - 1, Number(m[1]));
+    assert.equal(cape(['check', path.join(out, 'es003-export-declaration-part1-of-1.csv'), '--entry-data', 'examples/es003/es003-export.csv', '--filing-date', '2026-12-01']).status, 0, 'the built declaration checks clean of errors');
+    const again = cape(['build', '--from', 'examples/es003/es003-export.csv', '--filing-date', '2026-12-01', '--out-dir', out]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists; nothing written/);
+    assert.equal(cape(['build', '--from', 'examples/clean-declaration.csv']).status, 2);
+  });
+});

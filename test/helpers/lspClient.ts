@@ -45,6 +45,7 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: any }) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -62,6 +63,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
+        window: { workDoneProgress: true },
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'], changeAnnotationSupport: {} }, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
           synchronization: { dynamicRegistration: false },

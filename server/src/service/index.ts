@@ -23,3 +23,4 @@ export { Es003Aggregator, es003Columns, es003Delimiter, isEs003Document, isIeepa
 export { addDays, daysBetween, isIsoDate, parseDate } from './dates';
 export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';
 export { windowOf, formatCents, WINDOW_DAYS } from './eligibility';
+export { planBuild, BUILD_URI, type BuildPlan } from './build';

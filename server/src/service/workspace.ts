@@ -199,7 +199,9 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   occurrencesElsewhere(key: string, uri: string): Occurrence[] {
-    const all = this.shared.get(key);
+    // A document that is not indexed itself (a build, an unsaved file) sees the single owner too.
+    const owner = this.owner.get(key);
+    const all = this.shared.get(key) ?? (owner !== undefined && this.ids.get(uri) !== owner ? [owner] : undefined);
     if (!all) return NOWHERE;
     const self = this.ids.get(uri);
     const out: Occurrence[] = [];
