@@ -66,6 +66,10 @@ export function makeWorkspace(dir) {
   }
   fs.writeFileSync(path.join(dir, 'march.cape.csv'), 'ZZ912345677\r\nZZ976543217\r\n');
   fs.cpSync(path.join(root, 'examples', 'workspace'), path.join(dir, 'workspace'), { recursive: true });
+  fs.cpSync(path.join(root, 'examples', 'es003'), path.join(dir, 'es003'), { recursive: true });
+  // The date the ES-003 example was made for: its windows are closed or closing on purpose.
+  fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'cape.filingDate': '2026-12-01' }, null, 2));
 }
 
 export async function startCodeServer(work, port) {
@@ -210,10 +214,21 @@ async function uiCheck(browser, port, workspace) {
   log(`  screenshot: ${path.relative(root, shot)}`);
   await page.keyboard.press('Escape');
 
+  const openWithQuickOpen = async (fileName) => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20000 });
+    await page.keyboard.type(fileName);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+  };
+
   /** Runs a CAPE command from the palette, then ticks every change in the Refactor Preview and applies. */
   const runAndApplyPreview = async (fileName, commandTitle) => {
-    // Open the file from the Explorer, as a person would.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${fileName.replace(/[.]/g, '\\.')}$`) }).first().click();
+    // Click its tab if it is open, else Quick Open, as a person would.
+    await page.keyboard.press('Escape');
+    const tab = page.locator('.tabs-container .tab', { hasText: fileName }).first();
+    if (await tab.count()) await tab.click();
+    else await openWithQuickOpen(fileName);
     await page.waitForSelector(`.tab.active[aria-label^="${fileName}"]`, { timeout: 20000 });
     await page.waitForFunction(() => document.querySelector('[id="status.languageStatus"]') !== null, null, { timeout: 20000 });
     await page.keyboard.press('F1');
