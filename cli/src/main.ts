@@ -14,6 +14,7 @@ import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic 
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
 import { build } from './buildCommand';
+import { summary } from './summaryCommand';
 import { readEs003 } from '../../server/src/es003Reader';
 
 declare const CAPE_VERSION: string;
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   cape prepare <files...> [--out-dir DIR] [--max N]
   cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
              [--filing-date YYYY-MM-DD] [--phase auto|1|2]
+  cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--format json|md|csv]
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -60,6 +62,7 @@ export async function run(argv: string[], io: Output): Promise<number> {
     if (command === 'split') return split(rest, io);
     if (command === 'prepare') return prepare(rest, io);
     if (command === 'build') return await build(rest, io, today());
+    if (command === 'summary') return await summary(rest, io, today());
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -74,6 +74,13 @@ const COMMANDS: Record<string, Command> = {
     const result = await vscode.commands.executeCommand<ServerResult & { eligible: number; excluded: number }>('cape.server.build', inputs.map(String));
     report(result, (r) => `CAPE: ${r.eligible} eligible entries in ${r.files.length - 2} declaration(s); ${r.excluded} excluded with reasons in excluded.csv.`);
   },
+  'cape.refundReport': async (ctx, uri?: unknown) => {
+    const target = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();
+    const report = await ctx.client?.sendRequest<{ markdown: string }>('cape/refundReport', { uri: target });
+    if (!report) return;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  },
   'cape.restartServer': async (ctx) => {
     await ctx.restart();
     void vscode.window.showInformationMessage('CAPE: language server restarted.');

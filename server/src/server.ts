@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, EDITOR_DIAGNOSTIC_LIMIT, FIX_ALL_KIND, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  analyze, EDITOR_DIAGNOSTIC_LIMIT, entryRefunds, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -61,6 +61,7 @@ let settings!: SettingsSource;
 let indexer!: WorkspaceIndexer;
 let pullDiagnostics = false;
 let watchFilesDynamically = false;
+let codeLensRefresh = false;
 /** The analysis with cross-file findings, per document, for one local analysis and index generation. */
 const combined = new Map<string, { local: Analysis; generation: number; analysis: Analysis }>();
 let indexChangeTimer: NodeJS.Timeout | undefined;
@@ -75,6 +76,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   watchFilesDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  codeLensRefresh = !!capabilities.workspace?.codeLens?.refreshSupport;
   indexer = new WorkspaceIndexer(connection, settings, () => workspaceFolders, onIndexChanged);
   const init = params.initializationOptions as { declarationOverrides?: Record<string, boolean>; settings?: unknown } | undefined;
   if (init?.declarationOverrides) analyses.setOverrides(init.declarationOverrides);
@@ -155,6 +157,7 @@ function onIndexChanged(): void {
     guard(connection, 'index refresh', () => {
       if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
       else for (const document of documents.all()) schedulePush(document.uri);
+      if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     }),
     PUSH_DEBOUNCE_MS,
   );
@@ -199,6 +202,7 @@ function refreshAll(): void {
   void indexer.scan();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
   else for (const document of documents.all()) schedulePush(document.uri);
+  if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
 }
 
 documents.onDidChangeContent(
@@ -318,7 +322,7 @@ connection.onFoldingRanges((params, token) =>
 connection.onCodeLens((params, token) =>
   runSafe(connection, 'textDocument/codeLens', token, [], async () => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? getSplitLenses(analysis) : [];
+    return analysis ? [...getRefundLenses(analysis), ...getSplitLenses(analysis)] : [];
   }),
 );
 
@@ -339,6 +343,30 @@ connection.onExecuteCommand((params, token) =>
       return runBuild(connection, indexer.index, current, filingDateOf(current), uris, workspaceFolders);
     }
     return { applied: false, files: [], reason: `unknown command ${params.command}` };
+  }),
+);
+
+/** The refund report (Markdown) for one declaration, or for every declaration in the workspace. */
+connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
+  runSafe(connection, 'cape/refundReport', token, { markdown: '' }, async () => {
+    await indexer.ready;
+    const uris = params?.uri ? [params.uri] : [...new Set([...documents.all().map((d) => d.uri), ...indexer.index.declarationUris()])];
+    const files = [];
+    let first: Analysis | undefined;
+    for (const uri of uris) {
+      let analysis = documents.get(uri) ? await analysisOf(uri) : undefined;
+      if (!analysis && !documents.get(uri)) {
+        const text = await fs.promises.readFile(URI.parse(uri).fsPath, 'utf8').catch(() => undefined);
+        if (text === undefined) continue;
+        const fileSettings = await settings.get(uri);
+        analysis = withWorkspace(analyze(text, uri, fileSettings), indexer.index, filingDateOf(fileSettings));
+      }
+      if (!analysis) continue;
+      first ??= analysis;
+      files.push({ path: URI.parse(uri).fsPath, refunds: entryRefunds(analysis, refundOptions(analysis.settings)) });
+    }
+    if (!first) return { markdown: '# CAPE refund report\n\nNo CAPE declaration to report on.\n' };
+    return { markdown: summaryMarkdown(files, first.filingDate!, refundOptions(first.settings), first.settings.deadlineWarningDays) };
   }),
 );
 

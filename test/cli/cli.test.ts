@@ -193,3 +193,25 @@ describe('cape check and cape build with ES-003 data', () => {
     assert.equal(cape(['build', '--from', 'examples/clean-declaration.csv']).status, 2);
   });
 });
+
+describe('cape summary', () => {
+  it('prints the documented JSON, and the Markdown report agrees to the cent', () => {
+    const args = ['summary', 'examples/es003/declaration.csv', '--entry-data', 'examples/es003/es003-export.csv', '--filing-date', '2026-12-01'];
+    const r = cape([...args, '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(json), ['filingDate', 'payer', 'total', 'importers', 'files', 'entries']);
+    assert.equal(json.payer, 'corporate');
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    const expected = json.entries.filter((e: { status: string }) => e.status === 'expected');
+    assert.equal(cents(json.total.refund), expected.reduce((n: number, e: { duty: string; interest: string }) => n + cents(e.duty) + cents(e.interest), 0));
+    assert.equal(cents(json.total.refund), json.importers.reduce((n: number, i: { refund: string }) => n + cents(i.refund), 0));
+    const md = cape([...args, '--format', 'md']).stdout;
+    const dollars = '$' + Number(json.total.refund).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    assert.ok(md.includes(`**Expected refund ${dollars}**`), md.slice(0, 300));
+    const nonCorporate = JSON.parse(cape([...args, '--format', 'json', '--payer', 'non-corporate']).stdout);
+    assert.ok(cents(nonCorporate.total.interest) > cents(json.total.interest));
+    assert.match(cape([...args, '--format', 'csv']).stdout, /^File,Line,Entry,Importer,Duty,Interest,Refund/);
+    assert.equal(cape([...args, '--payer', 'rich']).status, 2);
+  });
+});

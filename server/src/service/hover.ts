@@ -4,6 +4,7 @@ import type { Analysis } from './analyze';
 import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
 import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
 import { formatCents, windowOf } from './eligibility';
+import { entryRefunds, refundOptions } from './refunds';
 import { displayName } from './workspace';
 
 export function entryAtLine(analysis: Analysis, line: number): Entry | undefined {
@@ -67,6 +68,13 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
     out.push(`IEEPA duty ${formatCents(facts.ieepaDutyCents)} (${facts.ieepaLines} line${facts.ieepaLines === 1 ? '' : 's'})`);
     const window = analysis.filingDate ? windowOf(facts, analysis.filingDate) : undefined;
     if (window) out.push(window.daysLeft >= 0 ? `${window.daysLeft} days left in its window: last filing day ${window.lastFilingDay}` : `Window closed on ${window.lastFilingDay}`);
+    const refund = entryRefunds(analysis, refundOptions(analysis.settings)).find((r) => r.entry === key);
+    if (refund?.interest) {
+      const i = refund.interest;
+      out.push('', `**Refund:** ${formatCents(refund.dutyCents + refund.interestCents)} = duty ${formatCents(refund.dutyCents)} + interest ${formatCents(refund.interestCents)}${refund.status === 'at-risk' ? ` (at risk: ${refund.reasons.join(', ')})` : ''}`);
+      out.push(`${i.days} days from ${refund.depositDate} (${refund.depositBasis}) to ${refund.endDate} (${refund.endBasis}), ${analysis.settings.interest.payer} rate, compounded daily:`);
+      for (const s of i.segments) out.push(`- ${s.from} to ${s.to}: ${s.days} days at ${s.rate}%${s.assumed ? ' (last known rate assumed)' : ''}`);
+    } else if (refund) out.push('', `**Refund:** not computed: ${refund.reasons.join(', ')}`);
   }
   for (const r of workspace.resultsFor(key)) {
     const verdict = r.status === 'accepted' ? `accepted${r.claim ? ` on claim ${r.claim}` : ''}` : `rejected${r.claim ? ` on claim ${r.claim}` : ''}: ${r.message || r.statusText}`;

@@ -27,6 +27,9 @@ export interface CapeSettings {
   entryData: string[];
   /** Above this many rows, only structural checks run. */
   maxEntries: number;
+  refund: { processingDays: number };
+  interest: { payer: 'corporate' | 'non-corporate'; rates: { quarter: string; corporate: number; nonCorporate: number }[] };
+  codeLens: { enabled: boolean };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -41,6 +44,9 @@ export const DEFAULT_SETTINGS: CapeSettings = {
   deadlineWarningDays: 14,
   entryData: [],
   maxEntries: 1000000,
+  refund: { processingDays: 45 },
+  interest: { payer: 'corporate', rates: [] },
+  codeLens: { enabled: true },
   trace: { server: 'off' },
 };
 
@@ -56,6 +62,14 @@ export function resolveSettings(raw: unknown): CapeSettings {
       if (typeof value === 'string' && RULE_VALUES.has(value)) rules[code] = value as RuleSetting;
     }
   }
+  const section = (name: string) => (input[name] && typeof input[name] === 'object' ? (input[name] as Record<string, unknown>) : {});
+  const rates = Array.isArray(section('interest').rates)
+    ? (section('interest').rates as unknown[]).filter((r): r is { quarter: string; corporate: number; nonCorporate: number } => {
+        const q = r as Record<string, unknown>;
+        return !!q && typeof q.quarter === 'string' && /^\d{4}Q[1-4]$/.test(q.quarter) && typeof q.corporate === 'number' && typeof q.nonCorporate === 'number';
+      })
+    : [];
+  const processingDays = section('refund').processingDays;
   const trace = (input.trace && typeof input.trace === 'object' ? (input.trace as Record<string, unknown>).server : undefined) as string;
   return {
     files: stringList(input.files),
@@ -68,6 +82,9 @@ export function resolveSettings(raw: unknown): CapeSettings {
     deadlineWarningDays: typeof input.deadlineWarningDays === 'number' && input.deadlineWarningDays >= 0 ? Math.floor(input.deadlineWarningDays) : DEFAULT_SETTINGS.deadlineWarningDays,
     entryData: stringList(input.entryData),
     maxEntries: typeof input.maxEntries === 'number' && input.maxEntries > 0 ? Math.floor(input.maxEntries) : DEFAULT_SETTINGS.maxEntries,
+    refund: { processingDays: typeof processingDays === 'number' && processingDays >= 0 ? Math.floor(processingDays) : DEFAULT_SETTINGS.refund.processingDays },
+    interest: { payer: section('interest').payer === 'non-corporate' ? 'non-corporate' : 'corporate', rates },
+    codeLens: { enabled: section('codeLens').enabled !== false },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
 }

@@ -1,0 +1,53 @@
+/** `cape summary`: the expected refund of declarations, per importer and file, to the cent. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  analyze, buildModel, DEFAULT_SETTINGS, entryRefunds, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
+  type DeclarationRefunds,
+} from '../../server/src/service';
+import { readEs003 } from '../../server/src/es003Reader';
+import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
+
+interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function summary(argv: string[], io: Output, today: string): Promise<number> {
+  const { rest: afterData, values: dataArgs } = takeList(argv, '--entry-data');
+  const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' } } });
+  if (positionals.length === 0) throw new UsageError('summary needs at least one declaration');
+  if (dataArgs.length === 0) throw new UsageError('summary needs --entry-data <ES-003 exports...>: the duty and dates come from there');
+  const filingDate = values['filing-date'] ?? today;
+  if (!isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
+  const payer = values.payer ?? 'corporate';
+  if (payer !== 'corporate' && payer !== 'non-corporate') throw new UsageError(`--payer takes corporate or non-corporate, not '${payer}'`);
+  const format = values.format!;
+  if (!['json', 'md', 'csv'].includes(format)) throw new UsageError(`--format takes json|md|csv, not '${format}'`);
+  const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates: [] } };
+  const index = new WorkspaceIndex();
+  for (const input of expandInputs(dataArgs)) {
+    const uri = pathToFileURL(input.absolute).toString();
+    const data = await readEs003(input.absolute, uri);
+    if (!data.recognized) throw new UsageError(`${input.display} is not an ES-003 export`);
+    index.setEntryData(uri, data.facts, data.problems, data.rows);
+  }
+  const declarations: { display: string; uri: string; text: string }[] = [];
+  for (const input of expandInputs(positionals)) {
+    const read = readDeclaration(input.absolute);
+    if (read.kind !== 'text') throw new UsageError(`${input.display}: not a text CSV`);
+    const uri = pathToFileURL(input.absolute).toString();
+    if (isResultsDocument(read.text)) index.setResults(uri, read.text);
+    else if (!isEs003Document(read.text)) {
+      index.setDeclaration(uri, buildModel(read.text, uri));
+      declarations.push({ display: input.display, uri, text: read.text });
+    }
+  }
+  const files: DeclarationRefunds[] = declarations.map((d) => ({ path: d.display, refunds: entryRefunds(withWorkspace(analyze(d.text, d.uri, settings), index, filingDate), refundOptions(settings)) }));
+  if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays)) + '\n');
+  else if (format === 'csv') io.out(summaryCsv(files));
+  else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));
+  void path;
+  return 0;
+}

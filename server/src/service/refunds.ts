@@ -1,0 +1,130 @@
+/**
+ * Expected refunds: each entry's IEEPA duty (principal) plus interest from deposit to estimated
+ * (re)liquidation, per docs/refunds.md. One computation feeds the code lens, the hover, the report
+ * and `cape summary`, so they agree to the cent.
+ */
+import type { Analysis } from './analyze';
+import { addDays } from './dates';
+import { effectiveSeverity } from './diagnostics';
+import { liquidationOf } from './es003';
+import { computeInterest, type InterestResult, type Payer } from './interest';
+import { MAX_ENTRIES_PER_DECLARATION } from './model';
+import { rateTable, type QuarterRate } from './rates';
+import { windowOf } from './eligibility';
+
+/** Reliquidation follows within 90 days of liquidation (19 USC 1501). */
+const RELIQUIDATION_DAYS = 90;
+
+export type RefundStatus = 'expected' | 'at-risk' | 'missing-dates' | 'no-entry-data';
+
+export interface EntryRefund {
+  entry: string;
+  line: number;
+  importer: string;
+  dutyCents: number;
+  interestCents: number;
+  depositDate?: string;
+  depositBasis?: 'payment date' | 'entry summary date';
+  endDate?: string;
+  endBasis?: string;
+  liquidationDate?: string;
+  status: RefundStatus;
+  reasons: string[];
+  interest?: InterestResult;
+  daysLeft?: number;
+}
+
+export interface RefundOptions {
+  payer: Payer;
+  processingDays: number;
+  rates: QuarterRate[];
+}
+
+export function refundOptions(settings: Analysis['settings']): RefundOptions {
+  return { payer: settings.interest.payer, processingDays: settings.refund.processingDays, rates: rateTable(settings.interest.rates) };
+}
+
+/** Every entry of an analysis (with workspace and filing date) and what it should bring back. */
+export function entryRefunds(analysis: Analysis, options: RefundOptions): EntryRefund[] {
+  const workspace = analysis.workspace;
+  const filingDate = analysis.filingDate;
+  if (!workspace || !filingDate) return [];
+  const blocking = new Map<number, string[]>();
+  for (const f of analysis.findings) {
+    if (effectiveSeverity(f.code, analysis, f.severity) !== 'error' || f.code === 'over-limit') continue;
+    const line = analysis.model.lines.positionAt(f.start).line;
+    blocking.set(line, [...(blocking.get(line) ?? []), f.code]);
+  }
+  const out: EntryRefund[] = [];
+  const seen = new Set<string>();
+  for (const entry of analysis.model.entries) {
+    const key = entry.facts.key;
+    if (seen.has(key)) continue; // a duplicate line brings nothing more
+    seen.add(key);
+    const line = entry.row.line;
+    const facts = workspace.entryFacts(key);
+    if (!facts) {
+      out.push({ entry: key, line, importer: '', dutyCents: 0, interestCents: 0, status: 'no-entry-data', reasons: ['not in any ES-003 export'] });
+      continue;
+    }
+    const base = { entry: key, line, importer: facts.importer, dutyCents: facts.ieepaDutyCents, liquidationDate: facts.liquidationDate, daysLeft: windowOf(facts, filingDate)?.daysLeft };
+    const depositDate = facts.paymentDate ?? facts.summaryDate;
+    if (!depositDate) {
+      out.push({ ...base, interestCents: 0, status: 'missing-dates', reasons: ['no payment or entry summary date in the ES-003 data'] });
+      continue;
+    }
+    const processing = addDays(filingDate, options.processingDays);
+    const liquidated = liquidationOf(facts) === 'liquidated' && facts.liquidationDate;
+    const reliquidation = liquidated ? addDays(facts.liquidationDate!, RELIQUIDATION_DAYS) : undefined;
+    const endDate = reliquidation && reliquidation < processing ? reliquidation : processing;
+    const endBasis = reliquidation && reliquidation < processing ? `liquidation + ${RELIQUIDATION_DAYS} days` : `filing date + ${options.processingDays} days`;
+    const interest = computeInterest(facts.ieepaDutyCents, depositDate, endDate, options.payer, options.rates);
+    const reasons = blocking.get(line) ?? [];
+    out.push({
+      ...base, interestCents: interest.interestCents, depositDate, depositBasis: facts.paymentDate ? 'payment date' : 'entry summary date', endDate, endBasis,
+      status: reasons.length > 0 ? 'at-risk' : 'expected', reasons, interest,
+    });
+  }
+  return out;
+}
+
+export interface RefundTotals {
+  entries: number;
+  dutyCents: number;
+  interestCents: number;
+  refundCents: number;
+  atRiskCents: number;
+  atRiskEntries: number;
+  importers: number;
+  closingSoon: number;
+  extrapolated: boolean;
+  missing: number;
+}
+
+export function totals(refunds: readonly EntryRefund[], warningDays: number): RefundTotals {
+  const expected = refunds.filter((r) => r.status === 'expected');
+  const atRisk = refunds.filter((r) => r.status === 'at-risk');
+  const dutyCents = expected.reduce((n, r) => n + r.dutyCents, 0);
+  const interestCents = expected.reduce((n, r) => n + r.interestCents, 0);
+  return {
+    entries: refunds.length,
+    dutyCents,
+    interestCents,
+    refundCents: dutyCents + interestCents,
+    atRiskCents: atRisk.reduce((n, r) => n + r.dutyCents + r.interestCents, 0),
+    atRiskEntries: atRisk.length,
+    importers: new Set(expected.map((r) => r.importer)).size,
+    closingSoon: refunds.filter((r) => r.daysLeft !== undefined && r.daysLeft >= 0 && r.daysLeft <= warningDays).length,
+    extrapolated: refunds.some((r) => r.interest?.extrapolated),
+    missing: refunds.filter((r) => r.status === 'missing-dates' || r.status === 'no-entry-data').length,
+  };
+}
+
+/** The parts a declaration splits into, with their refunds, for over-limit files. */
+export function refundsByPart(analysis: Analysis, refunds: readonly EntryRefund[]): EntryRefund[][] {
+  const partOfLine = new Map<number, number>();
+  analysis.model.entries.forEach((e, i) => partOfLine.set(e.row.line, Math.floor(i / MAX_ENTRIES_PER_DECLARATION)));
+  const parts: EntryRefund[][] = [];
+  for (const r of refunds) (parts[partOfLine.get(r.line) ?? 0] ??= []).push(r);
+  return parts;
+}
