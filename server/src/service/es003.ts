@@ -117,6 +117,10 @@ export class Es003Aggregator {
   readonly problems: RowProblem[] = [];
   rows = 0;
   private columns: Es003Columns | undefined;
+  /** Exports repeat dates and list an entry's lines together: both are parsed once. */
+  private readonly dates = new Map<string, string | undefined>();
+  private lastEntryText = '';
+  private lastKey = '';
 
   constructor(readonly uri: string) {}
 
@@ -136,8 +140,12 @@ export class Es003Aggregator {
     const c = this.columns;
     const cell = (column: Column) => (c[column] === undefined ? undefined : (record[c[column]!] ?? '').trim());
     const entryText = cell('entry') ?? '';
-    const entry = analyzeCell(entryText, false);
-    const key = entry.padded ?? entry.normalized;
+    if (entryText !== this.lastEntryText) {
+      const entry = analyzeCell(entryText, false);
+      this.lastEntryText = entryText;
+      this.lastKey = entry.padded ?? entry.normalized;
+    }
+    const key = this.lastKey;
     if (key.length !== 11) {
       this.problems.push({ line, reason: `Entry Summary Number \`${entryText.slice(0, 30)}\` is not an 11-character entry number.` });
       return;
@@ -152,7 +160,11 @@ export class Es003Aggregator {
     for (const column of ['entryDate', 'summaryDate', 'paymentDate', 'liquidationDate'] as const) {
       const text = cell(column);
       if (!text) continue;
-      const iso = parseDate(text);
+      let iso = this.dates.get(text);
+      if (iso === undefined && !this.dates.has(text)) {
+        iso = parseDate(text);
+        if (this.dates.size < 100000) this.dates.set(text, iso);
+      }
       if (!iso) {
         this.problems.push({ line, reason: `${column === 'liquidationDate' ? 'Liquidation Date' : column === 'summaryDate' ? 'Entry Summary Date' : column === 'entryDate' ? 'Entry Date' : 'Payment Date'} \`${text.slice(0, 30)}\` is not a date (MM/DD/YYYY or YYYY-MM-DD).` });
         return;
