@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   analyze, applyOffsetEdits, buildModel, DEFAULT_SETTINGS, fixAllEdits, isEs003Document, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
-  PHASES, type Analysis, type CapeSettings, type Severity,
+  isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity,
 } from '../../server/src/service';
 import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
@@ -90,11 +90,6 @@ export function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(value + 'T00:00:00Z');
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 async function check(argv: string[], io: Output): Promise<number> {
   const { rest: afterResults, values: resultArgs } = takeList(argv, '--results');
