@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, buildModel, DEFAULT_SETTINGS, entryRefunds, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
+  analyze, buildModel, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
   type DeclarationRefunds,
 } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
@@ -44,7 +44,7 @@ export async function summary(argv: string[], io: Output, today: string): Promis
       declarations.push({ display: input.display, uri, text: read.text });
     }
   }
-  const files: DeclarationRefunds[] = declarations.map((d) => ({ path: d.display, refunds: entryRefunds(withWorkspace(analyze(d.text, d.uri, settings), index, filingDate), refundOptions(settings)) }));
+  const files: DeclarationRefunds[] = declarations.map((d) => declarationRefunds(d.display, withWorkspace(analyze(d.text, d.uri, settings), index, filingDate)));
   if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays)) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));

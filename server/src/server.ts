@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, EDITOR_DIAGNOSTIC_LIMIT, entryRefunds, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { WorkspaceIndexer } from './workspaceIndexer';
@@ -363,7 +363,7 @@ connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
       }
       if (!analysis) continue;
       first ??= analysis;
-      files.push({ path: URI.parse(uri).fsPath, refunds: entryRefunds(analysis, refundOptions(analysis.settings)) });
+      files.push(declarationRefunds(URI.parse(uri).fsPath, analysis));
     }
     if (!first) return { markdown: '# CAPE refund report\n\nNo CAPE declaration to report on.\n' };
     return { markdown: summaryMarkdown(files, first.filingDate!, refundOptions(first.settings), first.settings.deadlineWarningDays) };

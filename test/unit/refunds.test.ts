@@ -98,3 +98,18 @@ describe('refund lens', () => {
     assert.deepEqual(getRefundLenses(a), []);
   });
 });
+
+describe('refund report per part', () => {
+  it('totals each 9,999-entry part of an over-limit declaration', async () => {
+    const { declarationRefunds, computeCheckDigit } = await import('../../server/src/service');
+    // Unique by construction: sequential transaction numbers.
+    const rows = Array.from({ length: 10005 }, (_, i) => { const base = 'KNX' + String(i).padStart(7, '0'); return base + computeCheckDigit(base); });
+    const text = decl(...rows);
+    const index = indexWith(es003Text(rows.slice(0, 10).concat(rows.slice(10000)).map((entry) => ({ entry }))));
+    const d = declarationRefunds('big.csv', withWorkspace(analyze(text, 'file:///w/big.csv', settings()), index, FILING));
+    assert.deepEqual(d.parts!.map((p) => p.length), [9999, 6]);
+    const md = summaryMarkdown([d], FILING, refundOptions(settings()), 14);
+    assert.match(md, /## Per part[^\n]*\n\n[^\n]*\n[^\n]*\n\| big\.csv, part 1 of 2 \| 9999 \|/);
+    assert.match(md, /\| big\.csv, part 2 of 2 \| 6 \|/);
+  });
+});

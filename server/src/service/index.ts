@@ -27,4 +27,4 @@ export { planBuild, BUILD_URI, type BuildPlan } from './build';
 export { computeInterest, type InterestResult, type Payer, type RateSegment } from './interest';
 export { OVERPAYMENT_RATES, rateTable, quarterOf, type QuarterRate } from './rates';
 export { entryRefunds, refundOptions, totals, type EntryRefund, type RefundOptions, type RefundTotals } from './refunds';
-export { summaryJson, summaryMarkdown, summaryCsv, amount, getRefundLenses, REPORT_COMMAND, type DeclarationRefunds } from './refundReport';
+export { summaryJson, summaryMarkdown, summaryCsv, amount, getRefundLenses, declarationRefunds, REPORT_COMMAND, type DeclarationRefunds } from './refundReport';

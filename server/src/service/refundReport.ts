@@ -8,6 +8,15 @@ import { entryRefunds, refundOptions, refundsByPart, totals, type EntryRefund, t
 export interface DeclarationRefunds {
   path: string;
   refunds: EntryRefund[];
+  /** The refunds of each 9,999-entry part, for a declaration that must be split. */
+  parts?: EntryRefund[][];
+}
+
+/** A declaration's refunds, with its parts when it is over the limit. */
+export function declarationRefunds(path: string, analysis: Analysis): DeclarationRefunds {
+  const refunds = entryRefunds(analysis, refundOptions(analysis.settings));
+  const parts = refundsByPart(analysis, refunds);
+  return { path, refunds, parts: parts.length > 1 ? parts : undefined };
 }
 
 /** `"1234.56"`: every amount in the JSON is a string with two decimals. */
@@ -70,6 +79,8 @@ export function summaryMarkdown(files: readonly DeclarationRefunds[], filingDate
   };
   table('Per importer (CBP consolidates refunds per importer of record)', group((r) => r.importer));
   table('Per declaration', new Map(files.map((f) => [f.path, f.refunds])));
+  const parts = files.flatMap((f) => (f.parts ?? []).map((p, i) => [`${f.path}, part ${i + 1} of ${f.parts!.length}`, p] as [string, EntryRefund[]]));
+  if (parts.length > 0) table('Per part (each part is one upload of at most 9,999 entries)', new Map(parts));
   table('Per liquidation date', group((r) => r.liquidationDate ?? 'unliquidated'));
   const atRisk = all.filter((r) => r.status === 'at-risk');
   if (atRisk.length > 0) {
