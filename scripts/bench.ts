@@ -330,6 +330,16 @@ ${rows.join('\n')}
 - B5 and B7 each process a million or more rows per run, so they take the median of 5 and 3 runs
   (not 10) to keep \`npm run bench\` within 5 minutes on 2 cores; B5 runs in a child process so its
   peak RSS is its own.
+- B1b, B3: the same cost per row as B1 at 20x and 200x the size: csv-parse plus the model. B3's baseline
+  (csv-parse over the 200 files) is itself about 2 s on this machine, so 3 s leaves 1 s for 2,000,000
+  entries' keys; a keys-only indexing path (no row objects) is the next step, not taken yet.
+- B2: the round trip is B1's analysis of the edited version plus JSON-RPC; the index update itself is
+  now about 0.6 ms (in-place update of the changed keys instead of re-indexing 9,999).
+- B4: in isolation the cross-file part is about 8 ms (0.6 ms index update + 3.7 ms per file); in the
+  bench it runs in the same process right after B3, with 2,000,000 entries and 200 texts on the heap,
+  and garbage collection dominates the median.
+- B5: csv-parse's streaming parse is the baseline; per row the aggregator adds the entry-number and
+  amount parsing (dates and consecutive entry numbers are cached).
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so in
   the language status; B1b shows a 200,000-line master list is well inside the budget.
 `;
