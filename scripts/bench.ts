@@ -342,7 +342,7 @@ ${rows.join('\n')}
   amount parsing (dates and consecutive entry numbers are cached).
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so in
   the language status. A 200,000-line master list (B1b) takes 0.4-0.9 s here, not the 100 ms target:
-  the editor stays responsive because analysis is per document version and never blocks other requests.
+  analysis is synchronous, so the server answers other requests only after it (once per document version).
 `;
   fs.writeFileSync(path.join(ROOT, 'docs', 'performance.md'), doc);
   console.log(`\nwrote docs/performance.md`);
