@@ -16,6 +16,7 @@ import { prepare, split } from './splitCommands';
 import { build } from './buildCommand';
 import { summary } from './summaryCommand';
 import { readEs003 } from '../../server/src/es003Reader';
+import { todayIso } from '../../server/src/localDate';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -85,10 +86,7 @@ function settingsFrom(values: { 'filing-date'?: string; phase?: string }): CapeS
 }
 
 /** Today on this machine's calendar, for deadlines when --filing-date is not given. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+const today = () => todayIso();
 
 
 async function check(argv: string[], io: Output): Promise<number> {

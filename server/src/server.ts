@@ -25,9 +25,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
+import { todayIso } from './localDate';
 import { WorkspaceIndexer } from './workspaceIndexer';
 import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
@@ -133,21 +134,12 @@ async function analysisOf(uri: string): Promise<Analysis | undefined> {
 /** An ES-003 export's unreadable rows, as diagnostics in the export itself (undefined for other files). */
 function entryDataDiagnostics(uri: string): Diagnostic[] | undefined {
   if (!indexer.index.entryDataUris().includes(uri)) return undefined;
-  return indexer.index.entryDataProblems(uri).slice(0, EDITOR_DIAGNOSTIC_LIMIT).map((p) => ({
-    range: { start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } },
-    severity: 2,
-    source: 'cape',
-    code: 'entry-data-row',
-    codeDescription: { href: `${DOCS_URI}#entry-data-row` },
-    message: `${p.reason} This row is left out of the entry data.`,
-  }));
+  return entryDataRowDiagnostics(indexer.index.entryDataProblems(uri), DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT);
 }
 
-/** `cape.filingDate`, or today on this machine's calendar: the service itself reads no clock. */
+/** `cape.filingDate`, or today on this machine's calendar. */
 function filingDateOf(current: { filingDate: string }): string {
-  if (current.filingDate) return current.filingDate;
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return current.filingDate || todayIso();
 }
 
 /** Other declarations or results changed: documents that may share entries are checked again. */

@@ -4,7 +4,7 @@
  */
 export { analyze, withWorkspace, type Analysis } from './analyze';
 export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
-export { toDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
+export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
 export { getHover } from './hover';

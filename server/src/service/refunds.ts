@@ -44,8 +44,23 @@ export function refundOptions(settings: Analysis['settings']): RefundOptions {
   return { payer: settings.interest.payer, processingDays: settings.refund.processingDays, rates: rateTable(settings.interest.rates) };
 }
 
+/**
+ * Lens, hover and report ask for the same document version's refunds: computed once per analysis
+ * (an analysis is immutable, and `options` always derive from its own settings).
+ */
+const computed = new WeakMap<Analysis, EntryRefund[]>();
+
 /** Every entry of an analysis (with workspace and filing date) and what it should bring back. */
 export function entryRefunds(analysis: Analysis, options: RefundOptions): EntryRefund[] {
+  let refunds = computed.get(analysis);
+  if (!refunds) {
+    refunds = computeRefunds(analysis, options);
+    computed.set(analysis, refunds);
+  }
+  return refunds;
+}
+
+function computeRefunds(analysis: Analysis, options: RefundOptions): EntryRefund[] {
   const workspace = analysis.workspace;
   const filingDate = analysis.filingDate;
   if (!workspace || !filingDate) return [];
