@@ -135,11 +135,12 @@ export class Es003Aggregator {
       if (!this.columns) this.problems.push({ line, reason: 'The header has no `Entry Summary Number` column with line or duty columns: not an ES-003 export.' });
       return;
     }
-    if (record.every((c) => c.trim() === '')) return;
-    this.rows++;
     const c = this.columns;
     const cell = (column: Column) => (c[column] === undefined ? undefined : (record[c[column]!] ?? '').trim());
     const entryText = cell('entry') ?? '';
+    // Only a row without an entry number can be blank: the other cells are looked at only then.
+    if (entryText === '' && record.every((value) => value.trim() === '')) return;
+    this.rows++;
     if (entryText !== this.lastEntryText) {
       const entry = analyzeCell(entryText, false);
       this.lastEntryText = entryText;
