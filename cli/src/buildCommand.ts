@@ -1,10 +1,10 @@
 /** `cape build --from <es003 files...>`: upload-ready declarations of the eligible entries, and why the rest are out. */
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildModel, DEFAULT_SETTINGS, excludedCsv, isEs003Document, isIsoDate, isResultsDocument, manifestCsv, PHASES, planBuild, safeStem, WorkspaceIndex, type PlannedFile } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
+import { sha256 } from '../../server/src/sha256';
 import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
 import { writeAll } from './splitCommands';
 
@@ -44,7 +44,6 @@ export async function build(argv: string[], io: Output, today: string): Promise<
   const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(exports[0].display).replace(/\.(csv|txt)$/i, ''));
   const plan = planBuild(index.allEntryFacts(), index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);
   const outDir = values['out-dir'] ?? path.join(path.dirname(exports[0].absolute), `${stem}-declarations`);
-  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
   const files: PlannedFile[] = [...plan.parts, { name: 'manifest.csv', text: manifestCsv(plan.parts, sha256), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(plan.excluded), entries: 0 }];
   const status = writeAll(outDir, files, io);
   if (status !== 0) return status;

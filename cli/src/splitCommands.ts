@@ -1,5 +1,4 @@
 /** `cape split` and `cape prepare`: the same service as the editor, writing through safeWrite only. */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +9,7 @@ import {
 } from '../../server/src/service';
 import { expandInputs, readDeclaration, UsageError } from './inputFiles';
 import { WriteRefused, writeFileSafely } from './safeWrite';
+import { sha256 } from '../../server/src/sha256';
 
 interface Output {
   out(text: string): void;
@@ -72,7 +72,6 @@ export function prepare(args: string[], io: Output): number {
   const { stem } = splitFileName(path.basename(first));
   const outDir = values['out-dir'] ?? path.join(path.dirname(first), `${stem}-upload`);
   const prepared = prepareUpload(inputs, DEFAULT_SETTINGS, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`, max);
-  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
   const files: PlannedFile[] = [
     ...prepared.parts,
     { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256), entries: 0 },

@@ -1,5 +1,4 @@
 /** `cape summary`: the expected refund of declarations, per importer and file, to the cent. */
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -48,6 +47,5 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays)) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));
-  void path;
   return 0;
 }

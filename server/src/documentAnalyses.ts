@@ -1,7 +1,7 @@
 /** Parse once per document version: the analysis of each open document, keyed by its version and settings. */
-import { minimatch } from 'minimatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { matchesGlobs } from './globs';
 import { analyze, isDeclarationDocument, type Analysis, type CapeSettings } from './service';
 
 interface Cached {
@@ -46,16 +46,7 @@ export class DocumentAnalyses {
     if (override !== undefined) return override;
     if (document.languageId === 'cape') return true;
     const path = URI.parse(document.uri).path;
-    return isDeclarationDocument({ path, text, matchesFilesSetting: this.matchesFiles(path, settings.files) });
+    return isDeclarationDocument({ path, text, matchesFilesSetting: matchesGlobs(path, settings.files, this.workspaceFolders()) });
   }
 
-  private matchesFiles(path: string, globs: string[]): boolean {
-    if (globs.length === 0) return false;
-    const relative = this.workspaceFolders()
-      .map((folder) => URI.parse(folder).path.replace(/\/$/, '') + '/')
-      .filter((folder) => path.startsWith(folder))
-      .map((folder) => path.slice(folder.length));
-    const candidates = [path, ...relative];
-    return globs.some((glob) => candidates.some((p) => minimatch(p, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })));
-  }
 }

@@ -3,12 +3,12 @@
  * They apply their WorkspaceEdit through workspace/applyEdit, so any LSP client can use them; the
  * service computes everything, this file only looks at the disk.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { sha256 } from './sha256';
 import {
   clampPartSize, excludedCsv, fileNameOf, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName,
   type Analysis, type CapeSettings, type SplitEnvironment, type WorkspaceIndex,
@@ -40,7 +40,6 @@ function isAllowedFolder(target: string, roots: string[]): boolean {
   });
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function readText(documents: TextDocuments<TextDocument>, uri: string): string {
   return documents.get(uri)?.getText() ?? fs.readFileSync(URI.parse(uri).fsPath, 'utf8');

@@ -8,6 +8,7 @@ import { minimatch } from 'minimatch';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { readEs003 } from './es003Reader';
+import { matchesGlobs } from './globs';
 import { buildModel, isDeclarationDocument, isEs003Document, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
 import type { SettingsSource } from './settingsSource';
 
@@ -165,11 +166,9 @@ export class WorkspaceIndexer {
   }
 
   private matches(uri: string, globs: string[]): boolean {
-    if (globs.length === 0) return false;
-    const file = URI.parse(uri).path;
-    const candidates = [file, ...this.folders().map((f) => URI.parse(f).path.replace(/\/$/, '') + '/').filter((f) => file.startsWith(f)).map((f) => file.slice(f.length))];
-    return globs.some((glob) => candidates.some((c) => minimatch(c, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })));
+    return matchesGlobs(URI.parse(uri).path, globs, this.folders());
   }
+
 }
 
 async function readHead(file: string): Promise<string | undefined> {

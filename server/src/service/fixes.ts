@@ -108,7 +108,6 @@ export function getCodeActions(analysis: Analysis, range: Range, diagnostics: re
     }
   }
   if (split) actions.push(...splitCodeActions(analysis, diagnostics, split, (kind) => wantsKind(only, kind)));
-  void range;
   return actions;
 }
 
