@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildModel, DEFAULT_SETTINGS, excludedCsv, isEs003Document, isIsoDate, isResultsDocument, manifestCsv, PHASES, planBuild, safeStem, WorkspaceIndex, type PlannedFile } from '../../server/src/service';
+import { declarationKeys, DEFAULT_SETTINGS, excludedCsv, isEs003Document, isIsoDate, isResultsDocument, manifestCsv, PHASES, planBuild, safeStem, WorkspaceIndex, type PlannedFile } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
 import { sha256 } from '../../server/src/sha256';
 import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
@@ -39,7 +39,7 @@ export async function build(argv: string[], io: Output, today: string): Promise<
     if (read.kind !== 'text') continue;
     const uri = pathToFileURL(input.absolute).toString();
     if (isResultsDocument(read.text)) index.setResults(uri, read.text);
-    else if (!isEs003Document(read.text)) index.setDeclaration(uri, buildModel(read.text, uri));
+    else if (!isEs003Document(read.text)) index.setDeclarationKeys(uri, declarationKeys(read.text));
   }
   const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(exports[0].display).replace(/\.(csv|txt)$/i, ''));
   const plan = planBuild(index.allEntryFacts(), index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);

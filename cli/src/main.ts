@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, applyOffsetEdits, buildModel, DEFAULT_SETTINGS, fixAllEdits, isEs003Document, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
+  analyze, applyOffsetEdits, declarationKeys, DEFAULT_SETTINGS, fixAllEdits, isEs003Document, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
   isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity,
 } from '../../server/src/service';
 import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } from './inputFiles';
@@ -143,7 +143,7 @@ async function check(argv: string[], io: Output): Promise<number> {
       index.setEntryData(uri, data.facts, data.problems, data.rows);
       for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
     } else {
-      index.setDeclaration(uri, buildModel(read.text, uri));
+      index.setDeclarationKeys(uri, declarationKeys(read.text));
       declarations.push({ input, uri });
     }
   }

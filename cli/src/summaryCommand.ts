@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, buildModel, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
+  analyze, declarationKeys, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
   type DeclarationRefunds,
 } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
@@ -39,7 +39,7 @@ export async function summary(argv: string[], io: Output, today: string): Promis
     const uri = pathToFileURL(input.absolute).toString();
     if (isResultsDocument(read.text)) index.setResults(uri, read.text);
     else if (!isEs003Document(read.text)) {
-      index.setDeclaration(uri, buildModel(read.text, uri));
+      index.setDeclarationKeys(uri, declarationKeys(read.text));
       declarations.push({ display: input.display, uri, text: read.text });
     }
   }

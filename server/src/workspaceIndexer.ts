@@ -9,7 +9,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { readEs003 } from './es003Reader';
 import { matchesGlobs } from './globs';
-import { buildModel, isDeclarationDocument, isEs003Document, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
+import { declarationKeys, isDeclarationDocument, isEs003Document, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
 import type { SettingsSource } from './settingsSource';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -101,7 +101,7 @@ export class WorkspaceIndexer {
     } else if (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: this.matches(uri, settings.files) })) {
       const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) this.index.remove(uri);
-      else this.index.setDeclaration(uri, buildModel(text, uri));
+      else this.index.setDeclarationKeys(uri, declarationKeys(text));
     } else {
       this.index.remove(uri);
     }

@@ -9,6 +9,7 @@ export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entr
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
 export { getHover } from './hover';
 export { isDeclarationDocument, buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
+export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';
 export { DEFAULT_SETTINGS, resolveSettings, type CapeSettings, type RuleSetting } from './settings';
 export { LineIndex, applyOffsetEdits, type OffsetEdit } from './text';
 export { planParts, partFileNames, splitDeclaration, splitFileName, partText, clampPartSize, type PlannedFile, type PartPlan } from './split';

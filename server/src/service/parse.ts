@@ -43,7 +43,7 @@ const BASE_OPTIONS = {
 
 const BLANK = /^[ \t]*$/;
 
-function isBlank(fields: string[]): boolean {
+export function isBlank(fields: string[]): boolean {
   for (const f of fields) if (!BLANK.test(f)) return false;
   return true;
 }
@@ -69,7 +69,7 @@ export function parseCsv(text: string): ParsedCsv {
   return { text, lines, bom, rows: rowsFromInfo(text, body, offsetBase, lines) };
 }
 
-function parseRecords(body: string, quotingOff: boolean): string[][] {
+export function parseRecords(body: string, quotingOff = false): string[][] {
   if (body.length === 0) return [];
   return parse(body, quotingOff ? { ...BASE_OPTIONS, quote: false } : BASE_OPTIONS) as string[][];
 }

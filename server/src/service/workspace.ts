@@ -2,8 +2,11 @@
  * The workspace index: which declaration files hold which entries, and what CBP said about them.
  * Pure and incremental: a file is added, replaced or removed on its own, and `generation` changes
  * whenever anything does, so cached cross-file results know when they are stale. Memory matters at
- * 200 files x 9,999 entries: one owner per key, and a list only for keys held by several files.
+ * 200 files x 9,999 entries: keys are packed into numbers in typed arrays (codeTable.ts), one owner
+ * per key, and a list only for keys held by several files.
  */
+import { CodeTable, KeyCodes } from './codeTable';
+import { keysOfModel, type DeclarationKeys } from './declarationKeys';
 import type { DeclarationModel } from './model';
 import type { EntryFacts, RowProblem } from './es003';
 import { parseResults, type CbpResult } from './results';
@@ -22,10 +25,11 @@ const NOWHERE: Occurrence[] = [];
 
 interface FileEntries {
   uri: string;
-  keys: string[];
+  /** Each entry's key code (see codeTable.ts), in file order. */
+  codes: Float64Array;
   lines: Int32Array;
   /** Built on first need: where each key first appears. */
-  firstLine?: Map<string, number>;
+  firstLine?: Map<number, number>;
 }
 
 /** What rules and hovers may ask of the workspace. */
@@ -44,27 +48,28 @@ export class WorkspaceIndex implements WorkspaceView {
   generation = 0;
   private readonly ids = new Map<string, number>();
   private readonly files: (FileEntries | undefined)[] = [];
-  private readonly owner = new Map<string, number>();
-  private readonly shared = new Map<string, number[]>();
+  private readonly keyCodes = new KeyCodes();
+  /** The first file holding each key; `shared` lists every holder of keys held by several. */
+  private readonly owner = new CodeTable(1 << 16);
+  private readonly shared = new Map<number, number[]>();
   private readonly results = new Map<string, IndexedResult[]>();
   private readonly resultKeys = new Map<string, string[]>();
   private readonly entryData = new Map<string, { facts: Map<string, EntryFacts>; problems: RowProblem[]; rows: number }>();
 
-  /** Indexes (or re-indexes) a declaration from its model. */
+  /** Indexes (or re-indexes) a declaration from its model (an open document). */
   setDeclaration(uri: string, model: DeclarationModel): void {
-    const keys: string[] = [];
-    const lines: number[] = [];
-    for (const entry of model.entries) {
-      const key = entry.facts.key;
-      if (key.length !== 11 || entry.facts.scientific) continue;
-      keys.push(key);
-      lines.push(entry.row.line);
-    }
+    this.setDeclarationKeys(uri, keysOfModel(model));
+  }
+
+  /** Indexes (or re-indexes) a declaration from its keys (`declarationKeys` of a file on disk). */
+  setDeclarationKeys(uri: string, { keys, lines }: DeclarationKeys): void {
+    const codes = new Float64Array(keys.length);
+    for (let i = 0; i < keys.length; i++) codes[i] = this.keyCodes.codeOf(keys[i], true)!;
     const id = this.ids.get(uri);
     const old = id === undefined ? undefined : this.files[id];
-    if (id !== undefined && old && this.updateInPlace(id, old, keys, Int32Array.from(lines))) return;
+    if (id !== undefined && old && this.updateInPlace(id, old, codes, lines)) return;
     this.removeDeclaration(uri);
-    this.addDeclaration(uri, keys, Int32Array.from(lines));
+    this.addDeclaration(uri, codes, lines);
     this.generation++;
   }
 
@@ -72,58 +77,52 @@ export class WorkspaceIndex implements WorkspaceView {
    * An edit inside a cell keeps the entry count: only the keys at changed positions move, so typing
    * in a 9,999-entry file touches a handful of keys, not 20,000. Returns false when it cannot apply.
    */
-  private updateInPlace(id: number, old: FileEntries, keys: string[], lines: Int32Array): boolean {
-    if (old.keys.length !== keys.length) return false;
+  private updateInPlace(id: number, old: FileEntries, codes: Float64Array, lines: Int32Array): boolean {
+    if (old.codes.length !== codes.length) return false;
     const changed: number[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      if (old.keys[i] !== keys[i]) {
+    for (let i = 0; i < codes.length; i++) {
+      if (old.codes[i] !== codes[i]) {
         changed.push(i);
         if (changed.length > 64) return false;
       }
     }
-    this.files[id] = { uri: old.uri, keys, lines };
+    this.files[id] = { uri: old.uri, codes, lines };
     if (changed.length === 0) return true; // same entries: nothing anyone else sees has changed
-    for (const key of new Set(changed.map((i) => old.keys[i]))) if (!keys.includes(key)) this.release(key, id);
-    for (const key of new Set(changed.map((i) => keys[i]))) if (!old.keys.includes(key)) this.claim(key, id);
+    for (const code of new Set(changed.map((i) => old.codes[i]))) if (!codes.includes(code)) this.release(code, id);
+    for (const code of new Set(changed.map((i) => codes[i]))) if (!old.codes.includes(code)) this.claim(code, id);
     this.generation++;
     return true;
   }
 
-  private addDeclaration(uri: string, keys: string[], lines: Int32Array): void {
+  private addDeclaration(uri: string, codes: Float64Array, lines: Int32Array): void {
     let id = this.ids.get(uri);
     if (id === undefined) {
       id = this.files.length;
       this.ids.set(uri, id);
     }
-    this.files[id] = { uri, keys, lines };
-    const seen = new Set<string>();
-    for (const key of keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.claim(key, id);
-    }
+    this.files[id] = { uri, codes, lines };
+    for (const code of codes) this.claim(code, id);
   }
 
-  /** File `id` holds `key` (it did not before). */
-  private claim(key: string, id: number): void {
-    const first = this.owner.get(key);
-    if (first === undefined) this.owner.set(key, id);
-    else {
-      const all = this.shared.get(key) ?? [first];
-      all.push(id);
-      this.shared.set(key, all);
+  /** File `id` holds `key` (a repeat within one file changes nothing). */
+  private claim(code: number, id: number): void {
+    const first = this.owner.putIfAbsent(code, id);
+    if (first !== undefined && first !== id) {
+      const all = this.shared.get(code) ?? [first];
+      if (!all.includes(id)) all.push(id);
+      this.shared.set(code, all);
     }
   }
 
   /** File `id` no longer holds `key`. */
-  private release(key: string, id: number): void {
-    const all = this.shared.get(key);
+  private release(code: number, id: number): void {
+    const all = this.shared.get(code);
     if (all) {
       const rest = all.filter((x) => x !== id);
-      if (rest.length === 1) this.shared.delete(key);
-      else this.shared.set(key, rest);
-      this.owner.set(key, rest[0]);
-    } else if (this.owner.get(key) === id) this.owner.delete(key);
+      if (rest.length === 1) this.shared.delete(code);
+      else this.shared.set(code, rest);
+      this.owner.set(code, rest[0]);
+    } else if (this.owner.get(code) === id) this.owner.delete(code);
   }
 
   setResults(uri: string, text: string): void {
@@ -195,20 +194,22 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   get entryCount(): number {
-    return this.files.reduce((n, f) => n + (f?.keys.length ?? 0), 0);
+    return this.files.reduce((n, f) => n + (f?.codes.length ?? 0), 0);
   }
 
   occurrencesElsewhere(key: string, uri: string): Occurrence[] {
+    const code = this.keyCodes.codeOf(key, false);
+    if (code === undefined) return NOWHERE;
     // A document that is not indexed itself (a build, an unsaved file) sees the single owner too.
-    const owner = this.owner.get(key);
-    const all = this.shared.get(key) ?? (owner !== undefined && this.ids.get(uri) !== owner ? [owner] : undefined);
+    const owner = this.owner.get(code);
+    const all = this.shared.get(code) ?? (owner !== undefined && this.ids.get(uri) !== owner ? [owner] : undefined);
     if (!all) return NOWHERE;
     const self = this.ids.get(uri);
     const out: Occurrence[] = [];
     for (const id of all) {
       if (id === self) continue;
       const file = this.files[id]!;
-      out.push({ uri: file.uri, line: this.lineOf(file, key) });
+      out.push({ uri: file.uri, line: this.lineOf(file, code) });
     }
     return out;
   }
@@ -221,19 +222,19 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.results.get(key) ?? [];
   }
 
-  private lineOf(file: FileEntries, key: string): number {
+  private lineOf(file: FileEntries, code: number): number {
     if (!file.firstLine) {
       file.firstLine = new Map();
-      for (let i = file.keys.length - 1; i >= 0; i--) file.firstLine.set(file.keys[i], file.lines[i]);
+      for (let i = file.codes.length - 1; i >= 0; i--) file.firstLine.set(file.codes[i], file.lines[i]);
     }
-    return file.firstLine.get(key) ?? 0;
+    return file.firstLine.get(code) ?? 0;
   }
 
   private removeDeclaration(uri: string): boolean {
     const id = this.ids.get(uri);
     const file = id === undefined ? undefined : this.files[id];
     if (id === undefined || !file) return false;
-    for (const key of new Set(file.keys)) this.release(key, id);
+    for (const code of new Set(file.codes)) this.release(code, id);
     this.files[id] = undefined;
     return true;
   }

@@ -1,0 +1,147 @@
+/**
+ * Entry numbers as numbers, and a hash map from them to small integers held in two typed arrays.
+ * The workspace index holds every entry of every declaration (2,000,000 at 200 x 9,999): as a Map
+ * of strings that is millions of objects for the garbage collector to trace; here it is two arrays.
+ */
+
+/** Codes at and above this are handed out to keys that are not entry-number shaped. */
+const OTHER_KEYS_BASE = 1e13;
+
+/**
+ * Packs an entry-number-shaped key (3 letters or digits, then 8 digits) into one exact integer
+ * below 4.7e12; -1 for any other key.
+ */
+export function packEntryKey(key: string): number {
+  if (key.length !== 11) return -1;
+  let filer = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = key.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
+    if (digit < 0) return -1;
+    filer = filer * 36 + digit;
+  }
+  let serial = 0;
+  for (let i = 3; i < 11; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    serial = serial * 10 + (c - 48);
+  }
+  return filer * 1e8 + serial;
+}
+
+/** Codes for keys of any shape: packed when entry-number shaped, else numbered on first sight. */
+export class KeyCodes {
+  private readonly others = new Map<string, number>();
+
+  /** The key's code; `undefined` for a never-seen odd key when `assign` is false. */
+  codeOf(key: string, assign: boolean): number | undefined {
+    const packed = packEntryKey(key);
+    if (packed >= 0) return packed;
+    let code = this.others.get(key);
+    if (code === undefined && assign) {
+      code = OTHER_KEYS_BASE + this.others.size;
+      this.others.set(key, code);
+    }
+    return code;
+  }
+}
+
+/**
+ * Open addressing with linear probing. Each slot is two doubles side by side, code + 1 (0 = empty)
+ * and its value, so a lookup in a table far larger than the CPU cache costs one cache miss.
+ */
+export class CodeTable {
+  private cells: Float64Array;
+  /** Slot count - 1 (a power of two minus one). */
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.cells = new Float64Array(slots * 2);
+    this.mask = slots - 1;
+  }
+
+  get(code: number): number | undefined {
+    const stored = code + 1;
+    for (let i = this.home(code); ; i = (i + 1) & this.mask) {
+      const slot = this.cells[2 * i];
+      if (slot === stored) return this.cells[2 * i + 1];
+      if (slot === 0) return undefined;
+    }
+  }
+
+  /** Sets the value and returns undefined when the code is new; else returns its value untouched. */
+  putIfAbsent(code: number, value: number): number | undefined {
+    const stored = code + 1;
+    let i = this.home(code);
+    for (; ; i = (i + 1) & this.mask) {
+      const slot = this.cells[2 * i];
+      if (slot === stored) return this.cells[2 * i + 1];
+      if (slot === 0) break;
+    }
+    this.cells[2 * i] = stored;
+    this.cells[2 * i + 1] = value;
+    if (++this.size * 2 > this.mask + 1) this.grow();
+    return undefined;
+  }
+
+  set(code: number, value: number): void {
+    const stored = code + 1;
+    let i = this.home(code);
+    while (this.cells[2 * i] !== 0 && this.cells[2 * i] !== stored) i = (i + 1) & this.mask;
+    this.cells[2 * i + 1] = value;
+    if (this.cells[2 * i] === 0) {
+      this.cells[2 * i] = stored;
+      if (++this.size * 2 > this.mask + 1) this.grow();
+    }
+  }
+
+  delete(code: number): boolean {
+    const stored = code + 1;
+    const { cells, mask } = this;
+    let i = this.home(code);
+    while (cells[2 * i] !== stored) {
+      if (cells[2 * i] === 0) return false;
+      i = (i + 1) & mask;
+    }
+    this.size--;
+    // Backward-shift deletion: later members of the probe run move into the hole, no tombstones.
+    for (let j = (i + 1) & mask; cells[2 * j] !== 0; j = (j + 1) & mask) {
+      const home = this.home(cells[2 * j] - 1);
+      const staysPut = i <= j ? i < home && home <= j : i < home || home <= j;
+      if (staysPut) continue;
+      cells[2 * i] = cells[2 * j];
+      cells[2 * i + 1] = cells[2 * j + 1];
+      i = j;
+    }
+    cells[2 * i] = 0;
+    return true;
+  }
+
+  /** murmur3's 32-bit finalizer over the code's two halves. */
+  private home(code: number): number {
+    const low = code % 4294967296;
+    let h = (low | 0) ^ Math.imul(((code - low) / 4294967296) | 0, 0x9e3779b1);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h & this.mask;
+  }
+
+  private grow(): void {
+    const old = this.cells;
+    this.cells = new Float64Array(old.length * 2);
+    this.mask = this.cells.length / 2 - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      let j = this.home(old[i] - 1);
+      while (this.cells[2 * j] !== 0) j = (j + 1) & this.mask;
+      this.cells[2 * j] = old[i];
+      this.cells[2 * j + 1] = old[i + 1];
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The workspace index's compact parts: keys read straight from a file's text must be the keys the
+ * full model gives, and the typed-array hash table must behave like a Map through any mix of
+ * insertions and deletions (collisions and wrap-around included).
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildModel, declarationKeys, keysOfModel, WorkspaceIndex } from '../../server/src/service';
+import { CodeTable, KeyCodes, packEntryKey } from '../../server/src/service/codeTable';
+import { randomDeclaration } from '../helpers/generate';
+import { decl, VALID } from '../helpers/service';
+
+function sameKeys(text: string): void {
+  const expected = keysOfModel(buildModel(text, 'file:///k.csv'));
+  const actual = declarationKeys(text);
+  assert.deepEqual(actual.keys, expected.keys, JSON.stringify(text.slice(0, 200)));
+  assert.deepEqual([...actual.lines], [...expected.lines], JSON.stringify(text.slice(0, 200)));
+}
+
+describe('declaration keys without the model', () => {
+  it('match the model on damaged declarations, every line ending, with and without a BOM', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const eol of ['\r\n', '\n', '\r']) {
+        const { text } = randomDeclaration(300, seed, 0.3, 0.1, eol);
+        sameKeys(text);
+        sameKeys('\ufeff' + text);
+        sameKeys(text.replace(/^Entry Number/, '')); // no header: the first row is an entry
+      }
+    }
+  });
+
+  it('match the model for headers that look like entries, blank rows and short files', () => {
+    for (const text of [
+      'ENTRYNUMBER\nMYK21681165\n', // an 11-character header variant
+      'MYK21681165\nBII26662403', '\n\n \t\nEntry Number\n\nMYK21681165\n', 'Entry Number', '', '\ufeff',
+      'Entry Number,\n,\nMYK21681165,x\n', 'Totals\nmyk-2168116-5\n', '2.61103E+10\n12345678E10\n',
+    ]) sameKeys(text);
+  });
+
+  it('match the model on arbitrary text (quotes take the model path)', () => {
+    const cell = fc.oneof(fc.constantFrom(...VALID, '', ' ', 'Entry Number', '"', '"MYK21681165"', 'myk21681165', '\u00a0'), fc.string({ maxLength: 14 }));
+    const line = fc.array(cell, { maxLength: 3 }).map((cells) => cells.join(','));
+    const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 30 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
+    fc.assert(fc.property(text, sameKeys), { seed: 8, numRuns: 500 });
+  });
+});
+
+describe('key codes', () => {
+  it('pack every entry-number shape into distinct exact integers, and nothing else', () => {
+    const seen = new Map<number, string>();
+    for (const key of [...VALID, '00000000000', 'ZZZ99999999', '000000000001'.slice(1), 'A0000000000', '0A000000000'.replace('A', 'Z')]) {
+      const code = packEntryKey(key);
+      assert.ok(Number.isSafeInteger(code) && code >= 0, key);
+      assert.ok(!seen.has(code) || seen.get(code) === key, `${key} collides with ${seen.get(code)}`);
+      seen.set(code, key);
+    }
+    for (const key of ['MYK2168116A', 'myk21681165', 'MYK2168116', 'MYK-2168116', '#YK21681165']) assert.equal(packEntryKey(key), -1, key);
+    const codes = new KeyCodes();
+    assert.equal(codes.codeOf('ABCDEFGHIJK', false), undefined, 'an unseen odd key has no code yet');
+    const odd = codes.codeOf('ABCDEFGHIJK', true)!;
+    assert.equal(codes.codeOf('ABCDEFGHIJK', false), odd);
+    assert.notEqual(codes.codeOf('ABCDEFGHIJL', true), odd);
+  });
+
+  it('the table behaves like a Map through random puts, sets and deletes', () => {
+    const op = fc.tuple(fc.constantFrom('put', 'set', 'delete', 'get'), fc.integer({ min: 0, max: 40 }), fc.nat({ max: 1000 }));
+    fc.assert(fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+      const table = new CodeTable(4); // tiny: growth, collisions and wrap-around all happen
+      const model = new Map<number, number>();
+      for (const [kind, small, value] of ops) {
+        const code = small * 4.6e10; // large codes, as real ones are
+        if (kind === 'put') {
+          assert.equal(table.putIfAbsent(code, value), model.get(code));
+          if (!model.has(code)) model.set(code, value);
+        } else if (kind === 'set') {
+          table.set(code, value);
+          model.set(code, value);
+        } else if (kind === 'delete') assert.equal(table.delete(code), model.delete(code));
+        else assert.equal(table.get(code), model.get(code));
+        assert.equal(table.size, model.size);
+      }
+      for (const [code, value] of model) assert.equal(table.get(code), value);
+    }), { seed: 3, numRuns: 300 });
+  });
+
+  it('keys that are not entry-number shaped are still found across files', () => {
+    const index = new WorkspaceIndex();
+    index.setDeclarationKeys('file:///a.csv', declarationKeys(decl('ABCDEFGHIJK', VALID[0])));
+    index.setDeclarationKeys('file:///b.csv', declarationKeys(decl(VALID[1], 'ABCDEFGHIJK')));
+    assert.deepEqual(index.occurrencesElsewhere('ABCDEFGHIJK', 'file:///b.csv'), [{ uri: 'file:///a.csv', line: 1 }]);
+    assert.deepEqual(index.occurrencesElsewhere('ABCDEFGHIJL', 'file:///b.csv'), []);
+    index.remove('file:///a.csv');
+    assert.deepEqual(index.occurrencesElsewhere('ABCDEFGHIJK', 'file:///c.csv'), [{ uri: 'file:///b.csv', line: 2 }]);
+  });
+});
