@@ -92,4 +92,40 @@ describe('key codes', () => {
     index.remove('file:///a.csv');
     assert.deepEqual(index.occurrencesElsewhere('ABCDEFGHIJK', 'file:///c.csv'), [{ uri: 'file:///b.csv', line: 2 }]);
   });
+
+  it('through random edits, moves, replacements and removals: the same answers as a fresh index, and each file\'s shared-key test agrees', () => {
+    const uris = ['file:///a.csv', 'file:///b.csv', 'file:///c.csv'];
+    const pool = [...VALID.slice(0, 4), 'ABCDEFGHIJK'];
+    // A file's rows: picks from the pool, some rows blank (so the same entries move between lines).
+    const rows = fc.array(fc.oneof(fc.nat({ max: pool.length - 1 }), fc.constant(-1)), { maxLength: 6 });
+    const op = fc.tuple(fc.nat({ max: 2 }), fc.option(rows, { nil: undefined, freq: 5 }));
+    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const index = new WorkspaceIndex();
+      const texts = new Map<string, string>();
+      for (const [file, picks] of ops) {
+        if (picks === undefined) {
+          index.remove(uris[file]);
+          texts.delete(uris[file]);
+        } else {
+          const text = decl(...picks.map((i) => (i < 0 ? '' : pool[i])));
+          index.setDeclarationKeys(uris[file], declarationKeys(text));
+          texts.set(uris[file], text);
+        }
+        const fresh = new WorkspaceIndex();
+        for (const [uri, text] of texts) fresh.setDeclarationKeys(uri, declarationKeys(text));
+        for (const uri of [...uris, 'file:///unsaved.csv']) {
+          for (const key of pool) {
+            const sorted = (o: { uri: string; line: number }[]) => [...o].sort((x, y) => x.uri.localeCompare(y.uri));
+            assert.deepEqual(sorted(index.occurrencesElsewhere(key, uri)), sorted(fresh.occurrencesElsewhere(key, uri)), `${key} from ${uri}`);
+          }
+          const test = index.sharedKeyTest(uri);
+          if (!index.has(uri)) {
+            assert.equal(test, undefined);
+            continue;
+          }
+          for (const key of pool) assert.equal(test!(key), index.occurrencesElsewhere(key, uri).length > 0, `${key} in ${uri}`);
+        }
+      }
+    }), { seed: 5, numRuns: 300 });
+  });
 });

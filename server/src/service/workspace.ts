@@ -28,8 +28,12 @@ interface FileEntries {
   /** Each entry's key code (see codeTable.ts), in file order. */
   codes: Float64Array;
   lines: Int32Array;
-  /** Built on first need: where each key first appears. */
-  firstLine?: Map<number, number>;
+}
+
+/** A file holding a shared key, and the line where the key first appears in it. */
+interface Holder {
+  id: number;
+  line: number;
 }
 
 /** What rules and hovers may ask of the workspace. */
@@ -38,6 +42,11 @@ export interface WorkspaceView {
   /** False while no CBP results file is indexed. */
   readonly hasResults: boolean;
   occurrencesElsewhere(key: string, uri: string): Occurrence[];
+  /**
+   * For an indexed file: whether another file holds a key (as `occurrencesElsewhere` would say),
+   * asked of the file's own small tables instead of the whole index. Undefined when not indexed.
+   */
+  sharedKeyTest(uri: string): ((key: string) => boolean) | undefined;
   resultsFor(key: string): readonly IndexedResult[];
   /** False while no ES-003 export is indexed. */
   readonly hasEntryData: boolean;
@@ -51,7 +60,9 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly keyCodes = new KeyCodes();
   /** The first file holding each key; `shared` lists every holder of keys held by several. */
   private readonly owner = new CodeTable(1 << 16);
-  private readonly shared = new Map<number, number[]>();
+  private readonly shared = new Map<number, Holder[]>();
+  /** Per file: the codes of its keys that other files hold too. */
+  private readonly sharedOf: Set<number>[] = [];
   private readonly results = new Map<string, IndexedResult[]>();
   private readonly resultKeys = new Map<string, string[]>();
   private readonly entryData = new Map<string, { facts: Map<string, EntryFacts>; problems: RowProblem[]; rows: number }>();
@@ -87,11 +98,29 @@ export class WorkspaceIndex implements WorkspaceView {
       }
     }
     this.files[id] = { uri: old.uri, codes, lines };
-    if (changed.length === 0) return true; // same entries: nothing anyone else sees has changed
+    // Where a shared key first appears can move: rows moved, or a repeat of it was edited.
+    const sharedCodes = this.sharedSet(id);
+    const moved = !sameLines(old.lines, lines) || changed.some((i) => sharedCodes.has(old.codes[i]) || sharedCodes.has(codes[i]));
     for (const code of new Set(changed.map((i) => old.codes[i]))) if (!codes.includes(code)) this.release(code, id);
-    for (const code of new Set(changed.map((i) => codes[i]))) if (!old.codes.includes(code)) this.claim(code, id);
-    this.generation++;
+    for (const code of new Set(changed.map((i) => codes[i]))) if (!old.codes.includes(code)) this.claim(code, id, codes.indexOf(code));
+    if (moved) this.refreshSharedLines(id);
+    if (changed.length > 0 || moved) this.generation++; // else: nothing anyone else sees has changed
     return true;
+  }
+
+  /** The lines of file `id` moved: the lines recorded for its shared keys follow. */
+  private refreshSharedLines(id: number): void {
+    const sharedCodes = this.sharedSet(id);
+    if (sharedCodes.size === 0) return;
+    const { codes, lines } = this.files[id]!;
+    const done = new Set<number>();
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
+      if (!sharedCodes.has(code) || done.has(code)) continue;
+      done.add(code);
+      const holder = this.shared.get(code)?.find((h) => h.id === id);
+      if (holder) holder.line = lines[i];
+    }
   }
 
   private addDeclaration(uri: string, codes: Float64Array, lines: Int32Array): void {
@@ -101,28 +130,42 @@ export class WorkspaceIndex implements WorkspaceView {
       this.ids.set(uri, id);
     }
     this.files[id] = { uri, codes, lines };
-    for (const code of codes) this.claim(code, id);
+    for (let i = 0; i < codes.length; i++) this.claim(codes[i], id, i);
   }
 
-  /** File `id` holds `key` (a repeat within one file changes nothing). */
-  private claim(code: number, id: number): void {
+  /**
+   * File `id` holds the key, first at `position` (a repeat within one file changes nothing). Lines
+   * are recorded only for keys several files hold: those are the ones other files show.
+   */
+  private claim(code: number, id: number, position: number): void {
     const first = this.owner.putIfAbsent(code, id);
-    if (first !== undefined && first !== id) {
-      const all = this.shared.get(code) ?? [first];
-      if (!all.includes(id)) all.push(id);
+    if (first === undefined || first === id) return;
+    let all = this.shared.get(code);
+    if (!all) {
+      all = [{ id: first, line: this.lineOf(this.files[first]!, code) }];
       this.shared.set(code, all);
-    }
+      this.sharedSet(first).add(code);
+    } else if (all.some((h) => h.id === id)) return;
+    all.push({ id, line: this.files[id]!.lines[position] });
+    this.sharedSet(id).add(code);
   }
 
   /** File `id` no longer holds `key`. */
   private release(code: number, id: number): void {
     const all = this.shared.get(code);
     if (all) {
-      const rest = all.filter((x) => x !== id);
-      if (rest.length === 1) this.shared.delete(code);
-      else this.shared.set(code, rest);
-      this.owner.set(code, rest[0]);
+      const rest = all.filter((h) => h.id !== id);
+      this.sharedSet(id).delete(code);
+      if (rest.length === 1) {
+        this.shared.delete(code);
+        this.sharedSet(rest[0].id).delete(code);
+      } else this.shared.set(code, rest);
+      this.owner.set(code, rest[0].id);
     } else if (this.owner.get(code) === id) this.owner.delete(code);
+  }
+
+  private sharedSet(id: number): Set<number> {
+    return (this.sharedOf[id] ??= new Set());
   }
 
   setResults(uri: string, text: string): void {
@@ -200,18 +243,34 @@ export class WorkspaceIndex implements WorkspaceView {
   occurrencesElsewhere(key: string, uri: string): Occurrence[] {
     const code = this.keyCodes.codeOf(key, false);
     if (code === undefined) return NOWHERE;
+    const self = this.ids.get(uri);
+    const all = this.shared.get(code);
+    if (all) {
+      const out: Occurrence[] = [];
+      for (const holder of all) if (holder.id !== self) out.push({ uri: this.files[holder.id]!.uri, line: holder.line });
+      return out;
+    }
     // A document that is not indexed itself (a build, an unsaved file) sees the single owner too.
     const owner = this.owner.get(code);
-    const all = this.shared.get(code) ?? (owner !== undefined && this.ids.get(uri) !== owner ? [owner] : undefined);
-    if (!all) return NOWHERE;
-    const self = this.ids.get(uri);
-    const out: Occurrence[] = [];
-    for (const id of all) {
-      if (id === self) continue;
-      const file = this.files[id]!;
-      out.push({ uri: file.uri, line: this.lineOf(file, code) });
-    }
-    return out;
+    if (owner === undefined || owner === self) return NOWHERE;
+    const file = this.files[owner]!;
+    return [{ uri: file.uri, line: this.lineOf(file, code) }];
+  }
+
+  sharedKeyTest(uri: string): ((key: string) => boolean) | undefined {
+    const id = this.ids.get(uri);
+    const file = id === undefined ? undefined : this.files[id];
+    if (id === undefined || !file) return undefined;
+    const sharedCodes = this.sharedSet(id);
+    return (key) => {
+      const code = this.keyCodes.codeOf(key, false);
+      if (code === undefined) return false; // no file has ever held it
+      if (sharedCodes.has(code)) return true;
+      // Not shared by this file's indexed keys; if the text asking is newer than those, another
+      // file may still be the key's only holder.
+      const owner = this.owner.get(code);
+      return owner !== undefined && owner !== id;
+    };
   }
 
   get hasResults(): boolean {
@@ -223,11 +282,8 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private lineOf(file: FileEntries, code: number): number {
-    if (!file.firstLine) {
-      file.firstLine = new Map();
-      for (let i = file.codes.length - 1; i >= 0; i--) file.firstLine.set(file.codes[i], file.lines[i]);
-    }
-    return file.firstLine.get(code) ?? 0;
+    const position = file.codes.indexOf(code);
+    return position < 0 ? 0 : file.lines[position];
   }
 
   private removeDeclaration(uri: string): boolean {
@@ -255,4 +311,10 @@ export class WorkspaceIndex implements WorkspaceView {
 /** The file name of a URI, for messages. */
 export function displayName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+function sameLines(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -7,9 +7,10 @@ export const duplicateInWorkspace: CrossFileRule = {
   codes: ['duplicate-in-workspace'],
   check({ model, workspace, report }) {
     const seen = new Set<string>();
+    const isShared = workspace.sharedKeyTest(model.uri);
     for (const entry of model.entries) {
       const key = entry.facts.key;
-      if (key.length !== 11) continue;
+      if (key.length !== 11 || (isShared && !isShared(key))) continue;
       const others = workspace.occurrencesElsewhere(key, model.uri);
       // Only shared keys reach the set: a 9,999-entry file with no duplicates allocates nothing here.
       if (others.length === 0 || seen.has(key)) continue;
