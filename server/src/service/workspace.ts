@@ -30,7 +30,7 @@ interface FileEntries {
   lines: Int32Array;
 }
 
-/** A file holding a shared key, and the line where the key first appears in it. */
+/** A file holding a shared key, and the line where the key first appears in it (-1: not looked up yet). */
 interface Holder {
   id: number;
   line: number;
@@ -142,7 +142,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (first === undefined || first === id) return;
     let all = this.shared.get(code);
     if (!all) {
-      all = [{ id: first, line: this.lineOf(this.files[first]!, code) }];
+      all = [{ id: first, line: -1 }]; // looked up when first shown: indexing 200 files need not search
       this.shared.set(code, all);
       this.sharedSet(first).add(code);
     } else if (all.some((h) => h.id === id)) return;
@@ -247,7 +247,12 @@ export class WorkspaceIndex implements WorkspaceView {
     const all = this.shared.get(code);
     if (all) {
       const out: Occurrence[] = [];
-      for (const holder of all) if (holder.id !== self) out.push({ uri: this.files[holder.id]!.uri, line: holder.line });
+      for (const holder of all) {
+        if (holder.id === self) continue;
+        const file = this.files[holder.id]!;
+        if (holder.line < 0) holder.line = this.lineOf(file, code);
+        out.push({ uri: file.uri, line: holder.line });
+      }
       return out;
     }
     // A document that is not indexed itself (a build, an unsaved file) sees the single owner too.
