@@ -16,10 +16,14 @@ function characterValue(code: number): number {
 
 /** The check digit the first ten characters need, or undefined when they are not all A-Z/0-9. */
 export function computeCheckDigit(base: string): number | undefined {
-  if (base.length !== 10) return undefined;
+  return base.length === 10 ? checkDigitOfFirstTen(base) : undefined;
+}
+
+/** The check digit for the first ten characters of `value` (no slice: it runs once per entry). */
+export function checkDigitOfFirstTen(value: string): number | undefined {
   let sum = 0;
   for (let i = 0; i < 10; i++) {
-    let v = characterValue(base.charCodeAt(i));
+    let v = characterValue(value.charCodeAt(i));
     if (v < 0) return undefined;
     if (i % 2 === 1) {
       v *= 2;
@@ -32,6 +36,15 @@ export function computeCheckDigit(base: string): number | undefined {
 
 export function isAlphanumericUpper(value: string): boolean {
   return /^[A-Z0-9]*$/.test(value);
+}
+
+/** Characters [start, end) of `value` are all ASCII digits. */
+export function digitsBetween(value: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A well-formed entry number: 11 characters, filer code not 000, 7 digits, a matching check digit. */

@@ -1,4 +1,5 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
+import { CodeTable, KeyCodes } from './codeTable';
 import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
@@ -117,14 +118,16 @@ function firstNonBlankLine(text: string): string | undefined {
 
 /** Each later entry whose key appeared before, with the first occurrence. */
 export function findDuplicates(model: DeclarationModel): { entry: Entry; first: Entry }[] {
-  const seen = new Map<string, Entry>();
+  // Keys as numbers in a typed-array table: a Map of 9,999 fresh strings spends most of its time hashing.
+  const codes = new KeyCodes();
+  const firstIndex = new CodeTable(model.entries.length);
   const out: { entry: Entry; first: Entry }[] = [];
-  for (const entry of model.entries) {
+  for (let i = 0; i < model.entries.length; i++) {
+    const entry = model.entries[i];
     const key = entry.facts.key;
     if (key === '' || entry.facts.scientific) continue;
-    const first = seen.get(key);
-    if (first) out.push({ entry, first });
-    else seen.set(key, entry);
+    const first = firstIndex.putIfAbsent(codes.codeOf(key, true)!, i);
+    if (first !== undefined) out.push({ entry, first: model.entries[first] });
   }
   return out;
 }

@@ -44,6 +44,9 @@ const BASE_OPTIONS = {
 const BLANK = /^[ \t]*$/;
 
 export function isBlank(fields: string[]): boolean {
+  // Almost every row starts with a character other than a space or tab: no regex for those.
+  const c = fields[0].charCodeAt(0);
+  if (c === c && c !== 32 && c !== 9) return false;
   for (const f of fields) if (!BLANK.test(f)) return false;
   return true;
 }

@@ -1,12 +1,20 @@
 /** Offsets <-> LSP positions over one immutable text. */
 import type { Position, Range } from 'vscode-languageserver-types';
 
+const LONE_CR = /\r(?!\n)/;
+
 export class LineIndex {
   /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
+    if (!LONE_CR.test(text)) {
+      // Every line ends in LF or CRLF: the native search jumps from line to line.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

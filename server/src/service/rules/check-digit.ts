@@ -1,4 +1,4 @@
-import { computeCheckDigit } from '../entryNumber';
+import { checkDigitOfFirstTen } from '../entryNumber';
 import { checkedValue } from './helpers';
 import type { Rule } from './rule';
 
@@ -13,8 +13,8 @@ export const checkDigit: Rule = {
     for (const entry of model.entries) {
       const value = checkedValue(entry);
       if (value === undefined || value.length !== 11) continue;
-      const expected = computeCheckDigit(value.slice(0, 10));
-      if (expected === undefined || value[10] === String(expected)) continue;
+      const expected = checkDigitOfFirstTen(value);
+      if (expected === undefined || value.charCodeAt(10) === 48 + expected) continue;
       report({
         code: 'check-digit',
         start: entry.row.cellStart,

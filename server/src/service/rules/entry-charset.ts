@@ -1,3 +1,4 @@
+import { isCleanCell } from '../normalize';
 import { checkedValue } from './helpers';
 import type { Rule } from './rule';
 
@@ -9,6 +10,7 @@ export const entryCharset: Rule = {
   check({ model, perEntry, report }) {
     if (!perEntry) return;
     for (const entry of model.entries) {
+      if (isCleanCell(entry.facts)) continue; // A-Z and 0-9 by construction
       const value = checkedValue(entry);
       if (value === undefined || ALPHANUMERIC.test(value)) continue;
       // Non-ASCII characters are explained by `non-ascii`; this rule names the ASCII ones.

@@ -1,3 +1,4 @@
+import { digitsBetween } from '../entryNumber';
 import { checkedValue } from './helpers';
 import type { Rule } from './rule';
 
@@ -8,7 +9,7 @@ export const transactionNumber: Rule = {
     if (!perEntry) return;
     for (const entry of model.entries) {
       const value = checkedValue(entry);
-      if (value === undefined || value.length !== 11 || /^[0-9]{7}$/.test(value.slice(3, 10))) continue;
+      if (value === undefined || value.length !== 11 || digitsBetween(value, 3, 10)) continue;
       report({
         code: 'transaction-number',
         start: entry.row.cellStart,
