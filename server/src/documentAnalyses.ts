@@ -28,7 +28,7 @@ export class DocumentAnalyses {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
     const text = document.getText();
-    const analysis = this.isDeclaration(document, text, settings) ? analyze(text, document.uri, settings) : undefined;
+    const analysis = this.isDeclaration(document, text, settings) ? analyze(text, document.uri, settings, cached?.analysis) : undefined;
     this.cache.set(document.uri, { version: document.version, settings, analysis });
     return analysis;
   }

@@ -17,8 +17,9 @@ export interface Analysis {
   filingDate?: string;
 }
 
-export function analyze(text: string, uri: string, settings: CapeSettings): Analysis {
-  const model = buildModel(text, uri);
+/** With the previous version's analysis of the same document, a one-line edit reuses its model. */
+export function analyze(text: string, uri: string, settings: CapeSettings, previous?: Analysis): Analysis {
+  const model = buildModel(text, uri, previous?.model);
   const structuralOnly = model.rows.length > settings.maxEntries;
   const findings: Finding[] = [];
   const context = { model, settings, perEntry: !structuralOnly, report: (f: Finding) => void findings.push(f) };

@@ -1,5 +1,6 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
 import { CodeTable, KeyCodes } from './codeTable';
+import { patchModel } from './incremental';
 import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
@@ -59,7 +60,10 @@ export interface DeclarationModel extends ParsedCsv {
   blankRows: Row[];
 }
 
-export function buildModel(text: string, uri: string): DeclarationModel {
+/** The model of `text`; with the previous version's model, a one-line edit is patched in (incremental.ts). */
+export function buildModel(text: string, uri: string, previous?: DeclarationModel): DeclarationModel {
+  const patched = previous && patchModel(previous, text, uri);
+  if (patched) return patched;
   const parsed = parseCsv(text);
   const firstContent = parsed.rows.findIndex((r) => !r.blank);
   let header: Row | undefined;

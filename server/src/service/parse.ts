@@ -92,21 +92,22 @@ function firstCell(raw: string, record: string[]): { length: number; csvQuoted: 
 /** Each record is one line: the fast path for almost every real file. */
 function rowsFromLines(text: string, lines: LineIndex, offsetBase: number, records: string[][]): Row[] {
   const rows: Row[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const fields = records[i];
-    const start = i === 0 ? offsetBase : lines.lineStarts[i];
-    const end = lines.lineEnd(i);
-    const next = i + 1 < lines.lineCount ? lines.lineStarts[i + 1] : end;
-    let cellEnd = fields.length > 1 ? start + fields[0].length : end;
-    let csvQuoted = false;
-    if (text.charCodeAt(start) === 34 || (fields.length > 1 && text.slice(start, cellEnd + 1).includes('"')) || (fields.length === 1 && fields[0].length !== end - start)) {
-      const cell = firstCell(text.slice(start, end), fields);
-      cellEnd = start + cell.length;
-      csvQuoted = cell.csvQuoted;
-    }
-    rows[i] = { line: i, start, end, next, fields, cellStart: start, cellEnd, csvQuoted, blank: isBlank(fields) };
-  }
+  for (let i = 0; i < records.length; i++) rows[i] = rowOnLine(text, lines, i, i === 0 ? offsetBase : lines.lineStarts[i], records[i]);
   return rows;
+}
+
+/** The row of a record that is exactly line `line` (from `start`, after any BOM). */
+export function rowOnLine(text: string, lines: LineIndex, line: number, start: number, fields: string[]): Row {
+  const end = lines.lineEnd(line);
+  const next = line + 1 < lines.lineCount ? lines.lineStarts[line + 1] : end;
+  let cellEnd = fields.length > 1 ? start + fields[0].length : end;
+  let csvQuoted = false;
+  if (text.charCodeAt(start) === 34 || (fields.length > 1 && text.slice(start, cellEnd + 1).includes('"')) || (fields.length === 1 && fields[0].length !== end - start)) {
+    const cell = firstCell(text.slice(start, end), fields);
+    cellEnd = start + cell.length;
+    csvQuoted = cell.csvQuoted;
+  }
+  return { line, start, end, next, fields, cellStart: start, cellEnd, csvQuoted, blank: isBlank(fields) };
 }
 
 /** Quoted cells span lines: csv-parse's byte counts say where each record ends. */

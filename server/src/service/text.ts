@@ -26,6 +26,15 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /** The index of `text`, which is this one's text with line `line` longer by `delta` (no line break added or removed). */
+  withLineResized(text: string, line: number, delta: number): LineIndex {
+    const resized: LineIndex = Object.create(LineIndex.prototype);
+    const starts = this.lineStarts.slice();
+    for (let i = line + 1; i < starts.length; i++) starts[i] += delta;
+    Object.assign(resized, { text, lineStarts: starts });
+    return resized;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

@@ -1,0 +1,63 @@
+/**
+ * Typing in a 9,999-entry declaration changes one line at a time. When an edit stays inside one
+ * quote-free entry line, the next model is the previous one with that row read again and the later
+ * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
+ */
+import type { DeclarationModel, Entry } from './model';
+import { analyzeCell, isCleanCell } from './normalize';
+import { isBlank, parseRecords, rowOnLine, type Row } from './parse';
+
+export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
+  flatten(text);
+  flatten(previous.text);
+  const old = previous.text;
+  const { rows, header } = previous;
+  if (text === old || previous.unclosedQuote || !header || rows.length === 0) return undefined;
+  // One row per line, as the line-mapping parse gives: row i is line i.
+  if (rows[rows.length - 1].line !== rows.length - 1) return undefined;
+  let prefix = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (prefix < shorter && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const line = previous.lines.positionAt(prefix).line;
+  if (line <= header.line || line >= rows.length) return undefined;
+  const row = rows[line];
+  // The replaced characters end inside the same line: no line break removed or added.
+  if (old.length - suffix > row.end) return undefined;
+  const oldLine = old.slice(row.start, row.end);
+  const newLine = text.slice(row.start, row.end + delta);
+  if (row.blank || oldLine.includes('"') || /["\r\n]/.test(newLine) || newLine.length === 0) return undefined;
+  const records = parseRecords(newLine);
+  if (records.length !== 1 || isBlank(records[0])) return undefined;
+
+  const lines = previous.lines.withLineResized(text, line, delta);
+  const newRows: Row[] = rows.slice(0, line);
+  newRows.push(rowOnLine(text, lines, line, row.start, records[0]));
+  for (let i = line + 1; i < rows.length; i++) {
+    const r = rows[i];
+    // Written out in rowOnLine's property order, so every row keeps one shape for the rules.
+    newRows.push({ line: r.line, start: r.start + delta, end: r.end + delta, next: r.next + delta, fields: r.fields, cellStart: r.cellStart + delta, cellEnd: r.cellEnd + delta, csvQuoted: r.csvQuoted, blank: r.blank });
+  }
+  // The last row's `next` is the text's end, which moved with it; earlier rows' `next` is the next line's start.
+  const entries: Entry[] = [];
+  const unusual: Entry[] = [];
+  for (const entry of previous.entries) {
+    const r = newRows[entry.row.line];
+    const facts = r.line === line ? analyzeCell(r.fields[0], r.csvQuoted) : entry.facts;
+    const next = r === entry.row ? entry : { row: r, ordinal: entry.ordinal, facts };
+    entries.push(next);
+    if (!isCleanCell(next.facts)) unusual.push(next);
+  }
+  const blankRows = previous.blankRows.map((r) => newRows[r.line]);
+  return { ...previous, text, lines, rows: newRows, uri, entries, unusual, blankRows };
+}
+
+/**
+ * An editor's text after an edit is a rope of the pieces around it (V8's cons strings), where each
+ * character read walks the rope. Converting to a number flattens the string in place first.
+ */
+function flatten(text: string): void {
+  void Number(text);
+}
