@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   analyze, buildModel, es003Columns, isEs003Document, isIeepaHts, parseDate, parseMoney, planBuild, toDiagnostics, withWorkspace, addDays, getHover, type WorkspaceIndex,
 } from '../../server/src/service';
@@ -25,6 +26,22 @@ describe('ES-003 values', () => {
     assert.equal(parseMoney('(12.00)'), -1200);
     assert.equal(parseMoney('12.345'), undefined);
     assert.equal(parseMoney('twelve'), undefined);
+  });
+  it('money: the regex-free reading of plain amounts agrees with the general reading on any text', () => {
+    // The general reading, as the code had it before the fast path: the reference.
+    const general = (text: string) => {
+      let t = text.trim().toUpperCase();
+      if (t === '' || t === 'FREE' || t === '-') return 0;
+      let sign = 1;
+      if (/^\(.*\)$/.test(t)) [sign, t] = [-1, t.slice(1, -1)];
+      if (t.startsWith('-')) [sign, t] = [-sign, t.slice(1)];
+      t = t.replace(/^\$/, '').replace(/,/g, '').replace(/^USD\s*/, '');
+      if (!/^\d+(\.\d{1,2})?$/.test(t)) return undefined;
+      const [whole, fraction = ''] = t.split('.');
+      return sign * (Number(whole) * 100 + Number(fraction.padEnd(2, '0')));
+    };
+    const money = fc.array(fc.constantFrom('$', ',', '.', '0', '1', '5', '9', ' ', '-', '(', ')'), { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(money, fc.string({ maxLength: 8 })), (text) => assert.equal(parseMoney(text), general(text), JSON.stringify(text))), { seed: 4, numRuns: 3000 });
   });
   it('dates: MM/DD/YYYY and ISO; impossible dates are rejected', () => {
     assert.equal(parseDate('03/07/2026'), '2026-03-07');
