@@ -15,6 +15,7 @@ export interface DeclarationKeys {
 }
 
 const CLEAN_ENTRY = /^[A-Z0-9]{11}$/;
+const LONE_CR = /\r(?!\n)/;
 
 /** Keys of a model the caller already built (an open document). */
 export function keysOfModel(model: DeclarationModel): DeclarationKeys {
@@ -64,12 +65,17 @@ export function declarationKeys(text: string): DeclarationKeys {
 /** Lines csv-parse makes records of: a final line break does not start another. */
 function lineCount(body: string): number {
   let count = 1;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 10) count++;
-    else if (c === 13) {
-      if (body.charCodeAt(i + 1) === 10) i++;
-      count++;
+  if (!LONE_CR.test(body)) {
+    // Every break is LF or CRLF: count them with the native search.
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) count++;
+  } else {
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 10) count++;
+      else if (c === 13) {
+        if (body.charCodeAt(i + 1) === 10) i++;
+        count++;
+      }
     }
   }
   const last = body.charCodeAt(body.length - 1);
