@@ -8,8 +8,6 @@ import { analyzeCell, isCleanCell } from './normalize';
 import { isBlank, parseRecords, rowOnLine, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
-  flatten(text);
-  flatten(previous.text);
   const old = previous.text;
   const { rows, header } = previous;
   if (text === old || previous.unclosedQuote || !header || rows.length === 0) return undefined;
@@ -52,12 +50,4 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
   return { ...previous, text, lines, rows: newRows, uri, entries, unusual, blankRows };
-}
-
-/**
- * An editor's text after an edit is a rope of the pieces around it (V8's cons strings), where each
- * character read walks the rope. Converting to a number flattens the string in place first.
- */
-function flatten(text: string): void {
-  void Number(text);
 }

@@ -98,8 +98,13 @@ export function isCleanCell(facts: CellFacts): boolean {
 /** Longer than any entry number with any amount of spreadsheet damage: garbage, judged as it is. */
 const LONGEST_REPAIRABLE = 256;
 
+/** An unquoted cell of exactly 11 letters A-Z and digits: its key is the cell itself. */
+export function isCleanEntryText(value: string): boolean {
+  return value.length === 11 && CLEAN.test(value);
+}
+
 export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
-  if (!csvQuoted && value.length === 11 && CLEAN.test(value)) return new CleanCell(value);
+  if (!csvQuoted && isCleanEntryText(value)) return new CleanCell(value);
   if (value.length > LONGEST_REPAIRABLE) {
     return {
       value, quoted: csvQuoted, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,

@@ -67,9 +67,13 @@ export function parseCsv(text: string): ParsedCsv {
     return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, parseRecords(body, true)), unclosedQuote: { offset: quoteOffset } };
   }
   // One record per line means no quoted cell spans lines: offsets follow from the line index.
-  const endsWithBreak = /[\r\n]$/.test(body);
-  if (records.length === lines.lineCount - (endsWithBreak ? 1 : 0)) return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, records) };
+  if (oneRecordPerLine(records.length, body, lines)) return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, records) };
   return { text, lines, bom, rows: rowsFromInfo(text, body, offsetBase, lines) };
+}
+
+/** csv-parse made one record of each line (a final line break does not start another). */
+export function oneRecordPerLine(recordCount: number, body: string, lines: LineIndex): boolean {
+  return recordCount === lines.lineCount - (/[\r\n]$/.test(body) ? 1 : 0);
 }
 
 export function parseRecords(body: string, quotingOff = false): string[][] {

@@ -7,7 +7,11 @@ export class LineIndex {
   /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     if (!LONE_CR.test(text)) {
       // Every line ends in LF or CRLF: the native search jumps from line to line.
@@ -28,11 +32,9 @@ export class LineIndex {
 
   /** The index of `text`, which is this one's text with line `line` longer by `delta` (no line break added or removed). */
   withLineResized(text: string, line: number, delta: number): LineIndex {
-    const resized: LineIndex = Object.create(LineIndex.prototype);
     const starts = this.lineStarts.slice();
     for (let i = line + 1; i < starts.length; i++) starts[i] += delta;
-    Object.assign(resized, { text, lineStarts: starts });
-    return resized;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
