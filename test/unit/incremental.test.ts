@@ -23,6 +23,8 @@ function view(model: DeclarationModel) {
     headerKind: model.headerKind,
     entries: model.entries.map((e) => ({ line: e.row.line, ordinal: e.ordinal, facts: facts(e.facts) })),
     unusual: model.unusual.map((e) => e.ordinal),
+    suspect: model.suspect.map((e) => e.ordinal),
+    keyCodes: [...model.keyCodes],
     blankRows: model.blankRows.map((r) => r.line),
     unclosedQuote: model.unclosedQuote,
   };

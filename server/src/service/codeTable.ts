@@ -3,6 +3,7 @@
  * The workspace index holds every entry of every declaration (2,000,000 at 200 x 9,999): as a Map
  * of strings that is millions of objects for the garbage collector to trace; here it is two arrays.
  */
+import { scanEntryNumber, scannedKey } from './entryNumber';
 
 /** Codes at and above this are handed out to keys that are not entry-number shaped. */
 const OTHER_KEYS_BASE = 1e13;
@@ -12,21 +13,7 @@ const OTHER_KEYS_BASE = 1e13;
  * below 4.7e12; -1 for any other key.
  */
 export function packEntryKey(key: string): number {
-  if (key.length !== 11) return -1;
-  let filer = 0;
-  for (let i = 0; i < 3; i++) {
-    const c = key.charCodeAt(i);
-    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1;
-    if (digit < 0) return -1;
-    filer = filer * 36 + digit;
-  }
-  let serial = 0;
-  for (let i = 3; i < 11; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    serial = serial * 10 + (c - 48);
-  }
-  return filer * 1e8 + serial;
+  return scannedKey(scanEntryNumber(key));
 }
 
 /** Codes for keys of any shape: packed when entry-number shaped, else numbered on first sight. */

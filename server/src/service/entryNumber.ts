@@ -71,3 +71,46 @@ export function splitEntryNumber(value: string): EntryParts {
 export function formatEntryNumber(value: string): string {
   return value.length === ENTRY_LENGTH ? `${value.slice(0, 3)}-${value.slice(3, 10)}-${value.slice(10)}` : value;
 }
+
+/** What `scanEntryNumber` returns for a value that is not shaped like an entry number. */
+export const NOT_ENTRY_SHAPED = -1;
+
+/**
+ * Reads a value once for the two things every entry needs: its packed key (as
+ * `codeTable.packEntryKey`: 3 letters or digits, then 8 digits) and whether it is a valid entry
+ * number. Returns the packed key when the value is valid, `-2 - key` when it is shaped like an entry
+ * number but invalid (filer code 000, wrong check digit), and NOT_ENTRY_SHAPED otherwise.
+ */
+export function scanEntryNumber(value: string): number {
+  if (value.length !== ENTRY_LENGTH) return NOT_ENTRY_SHAPED;
+  let filer = 0;
+  let luhn = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = value.charCodeAt(i);
+    let base36: number;
+    if (c >= 48 && c <= 57) base36 = c - 48;
+    else if (c >= 65 && c <= 90) base36 = c - 55;
+    else return NOT_ENTRY_SHAPED;
+    filer = filer * 36 + base36;
+    luhn += i === 1 ? doubled(characterValue(c)) : characterValue(c);
+  }
+  let serial = 0;
+  for (let i = 3; i < 11; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NOT_ENTRY_SHAPED;
+    serial = serial * 10 + digit;
+    if (i < 10) luhn += i % 2 === 1 ? doubled(digit) : digit;
+  }
+  const key = filer * 1e8 + serial;
+  const valid = filer !== 0 && (10 - (luhn % 10)) % 10 === serial % 10;
+  return valid ? key : -2 - key;
+}
+
+function doubled(v: number): number {
+  return v > 4 ? 2 * v - 9 : 2 * v;
+}
+
+/** The packed key `scanEntryNumber` read, valid or not; -1 when the value was not entry-number shaped. */
+export function scannedKey(scan: number): number {
+  return scan >= 0 ? scan : scan === NOT_ENTRY_SHAPED ? -1 : -2 - scan;
+}

@@ -3,8 +3,8 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import type { DeclarationModel, Entry } from './model';
-import { analyzeCell, isCleanCell } from './normalize';
+import { addEntry, addKnownEntry, newEntryLists, type DeclarationModel } from './model';
+import { analyzeCell } from './normalize';
 import { isBlank, parseRecords, rowOnLine, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
@@ -39,15 +39,21 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     newRows.push({ line: r.line, start: r.start + delta, end: r.end + delta, next: r.next + delta, fields: r.fields, cellStart: r.cellStart + delta, cellEnd: r.cellEnd + delta, csvQuoted: r.csvQuoted, blank: r.blank });
   }
   // The last row's `next` is the text's end, which moved with it; earlier rows' `next` is the next line's start.
-  const entries: Entry[] = [];
-  const unusual: Entry[] = [];
-  for (const entry of previous.entries) {
+  const lists = newEntryLists(previous.entries.length);
+  // `unusual` and `suspect` are in file order: walking them beside `entries` says where each entry was.
+  let nextUnusual = 0;
+  let nextSuspect = 0;
+  for (let i = 0; i < previous.entries.length; i++) {
+    const entry = previous.entries[i];
+    const wasUnusual = previous.unusual[nextUnusual] === entry;
+    if (wasUnusual) nextUnusual++;
+    const wasSuspect = previous.suspect[nextSuspect] === entry;
+    if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
-    const facts = r.line === line ? analyzeCell(r.fields[0], r.csvQuoted) : entry.facts;
-    const next = r === entry.row ? entry : { row: r, ordinal: entry.ordinal, facts };
-    entries.push(next);
-    if (!isCleanCell(next.facts)) unusual.push(next);
+    if (r.line === line) addEntry(lists, { row: r, ordinal: entry.ordinal, facts: analyzeCell(r.fields[0], r.csvQuoted) });
+    else addKnownEntry(lists, r === entry.row ? entry : { row: r, ordinal: entry.ordinal, facts: entry.facts }, previous.keyCodes[i], wasUnusual, wasSuspect);
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
-  return { ...previous, text, lines, rows: newRows, uri, entries, unusual, blankRows };
+  const { entries, unusual, suspect, keyCodes } = lists;
+  return { ...previous, text, lines, rows: newRows, uri, entries, unusual, suspect, keyCodes, blankRows };
 }

@@ -1,5 +1,6 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
-import { CodeTable, KeyCodes } from './codeTable';
+import { CodeTable, KeyCodes, packEntryKey } from './codeTable';
+import { scanEntryNumber, scannedKey } from './entryNumber';
 import { patchModel } from './incremental';
 import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
@@ -57,7 +58,43 @@ export interface DeclarationModel extends ParsedCsv {
   entries: Entry[];
   /** Entries whose cell is not a plain 11-character A-Z/0-9 value: what the damage rules look at. */
   unusual: Entry[];
+  /**
+   * Entries that are not a valid entry number as they stand: every unusual one, and clean ones with
+   * filer code 000 or a wrong check digit. What the entry-number rules look at.
+   */
+  suspect: Entry[];
+  /** Per entry (the index in `entries`): the packed key (`codeTable.packEntryKey`), or -1 when its key is not entry-number shaped. */
+  keyCodes: Float64Array;
   blankRows: Row[];
+}
+
+/** The per-entry lists of a model, filled in file order by `addEntry`. */
+export interface EntryLists {
+  entries: Entry[];
+  unusual: Entry[];
+  suspect: Entry[];
+  keyCodes: Float64Array;
+}
+
+export function newEntryLists(capacity: number): EntryLists {
+  return { entries: [], unusual: [], suspect: [], keyCodes: new Float64Array(capacity) };
+}
+
+/** Files an entry: one read of a clean cell gives both its key and its validity. */
+export function addEntry(lists: EntryLists, entry: Entry): void {
+  const { facts } = entry;
+  if (isCleanCell(facts)) {
+    const scan = scanEntryNumber(facts.value);
+    addKnownEntry(lists, entry, scannedKey(scan), false, scan < 0);
+  } else addKnownEntry(lists, entry, facts.scientific ? -1 : packEntryKey(facts.key), true, true);
+}
+
+/** Files an entry whose key code and lists are already known (an unchanged line of a patched model). */
+export function addKnownEntry(lists: EntryLists, entry: Entry, keyCode: number, unusual: boolean, suspect: boolean): void {
+  lists.keyCodes[lists.entries.length] = keyCode;
+  lists.entries.push(entry);
+  if (unusual) lists.unusual.push(entry);
+  if (suspect) lists.suspect.push(entry);
 }
 
 /** The model of `text`; with the previous version's model, a one-line edit is patched in (incremental.ts). */
@@ -78,19 +115,15 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
       firstEntryIndex = firstContent + 1;
     }
   }
-  const entries: Entry[] = [];
-  const unusual: Entry[] = [];
+  const lists = newEntryLists(parsed.rows.length);
   const blankRows: Row[] = [];
   for (let i = 0; i < parsed.rows.length; i++) {
     const row = parsed.rows[i];
     if (row.blank) blankRows.push(row);
-    else if (i >= firstEntryIndex) {
-      const entry = { row, ordinal: entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) };
-      entries.push(entry);
-      if (!isCleanCell(entry.facts)) unusual.push(entry);
-    }
+    else if (i >= firstEntryIndex) addEntry(lists, { row, ordinal: lists.entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) });
   }
-  return { ...parsed, uri, header, headerKind, entries, unusual, blankRows };
+  const { entries, unusual, suspect } = lists;
+  return { ...parsed, uri, header, headerKind, entries, unusual, suspect, keyCodes: lists.keyCodes.subarray(0, entries.length), blankRows };
 }
 
 export interface DocumentKindInput {
@@ -128,9 +161,13 @@ export function findDuplicates(model: DeclarationModel): { entry: Entry; first: 
   const out: { entry: Entry; first: Entry }[] = [];
   for (let i = 0; i < model.entries.length; i++) {
     const entry = model.entries[i];
-    const key = entry.facts.key;
-    if (key === '' || entry.facts.scientific) continue;
-    const first = firstIndex.putIfAbsent(codes.codeOf(key, true)!, i);
+    let code = model.keyCodes[i];
+    if (code < 0) {
+      const { key, scientific } = entry.facts;
+      if (key === '' || scientific) continue;
+      code = codes.codeOf(key, true)!;
+    }
+    const first = firstIndex.putIfAbsent(code, i);
     if (first !== undefined) out.push({ entry, first: model.entries[first] });
   }
   return out;

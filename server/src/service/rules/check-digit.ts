@@ -10,7 +10,7 @@ export const checkDigit: Rule = {
   codes: ['check-digit'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const entry of model.entries) {
+    for (const entry of model.suspect) {
       const value = checkedValue(entry);
       if (value === undefined || value.length !== 11) continue;
       const expected = checkDigitOfFirstTen(value);

@@ -9,7 +9,7 @@ export const entryCharset: Rule = {
   codes: ['entry-charset'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const entry of model.entries) {
+    for (const entry of model.suspect) {
       if (isCleanCell(entry.facts)) continue; // A-Z and 0-9 by construction
       const value = checkedValue(entry);
       if (value === undefined || ALPHANUMERIC.test(value)) continue;

@@ -6,7 +6,7 @@ export const entryLength: Rule = {
   codes: ['entry-length'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const entry of model.entries) {
+    for (const entry of model.suspect) {
       const value = checkedValue(entry);
       if (value === undefined || value.length === 11) continue;
       const lostZeros = /^[0-9]{8,10}$/.test(value)

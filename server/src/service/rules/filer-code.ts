@@ -6,7 +6,7 @@ export const filerCode: Rule = {
   codes: ['filer-code'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const entry of model.entries) {
+    for (const entry of model.suspect) {
       const value = checkedValue(entry);
       if (value === undefined || value.length !== 11 || !value.startsWith('000')) continue;
       report({

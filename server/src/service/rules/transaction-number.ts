@@ -7,7 +7,7 @@ export const transactionNumber: Rule = {
   codes: ['transaction-number'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const entry of model.entries) {
+    for (const entry of model.suspect) {
       const value = checkedValue(entry);
       if (value === undefined || value.length !== 11 || digitsBetween(value, 3, 10)) continue;
       report({
