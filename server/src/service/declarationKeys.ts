@@ -34,8 +34,9 @@ export function declarationKeys(text: string): DeclarationKeys {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Without quotes a record is exactly one line: no offsets to map, no CSV quoting to judge.
   if (body.length === 0 || body.includes('"')) return keysOfModel(buildModel(text, ''));
-  const records = parseRecords(body);
-  if (!oneRecordPerLine(records.length, body, new LineIndex(body))) return keysOfModel(buildModel(text, ''));
+  const bodyLines = new LineIndex(body);
+  const records = parseRecords(body, false, bodyLines);
+  if (!oneRecordPerLine(records.length, body, bodyLines)) return keysOfModel(buildModel(text, ''));
   const keys: string[] = [];
   const lines = new Int32Array(records.length);
   let count = 0;

@@ -4,7 +4,6 @@
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
 import { addEntry, addKnownEntry, newEntryLists, type DeclarationModel } from './model';
-import { analyzeCell } from './normalize';
 import { isBlank, parseRecords, rowOnLine, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
@@ -50,7 +49,7 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     const wasSuspect = previous.suspect[nextSuspect] === entry;
     if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
-    if (r.line === line) addEntry(lists, { row: r, ordinal: entry.ordinal, facts: analyzeCell(r.fields[0], r.csvQuoted) });
+    if (r.line === line) addEntry(lists, r, entry.ordinal);
     else addKnownEntry(lists, r === entry.row ? entry : { row: r, ordinal: entry.ordinal, facts: entry.facts }, previous.keyCodes[i], wasUnusual, wasSuspect);
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);

@@ -1,8 +1,8 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
 import { CodeTable, KeyCodes, packEntryKey } from './codeTable';
-import { scanEntryNumber, scannedKey } from './entryNumber';
+import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
 import { patchModel } from './incremental';
-import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
+import { analyzeCell, cleanCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
 export const HEADER_TEXT = 'Entry Number';
@@ -80,13 +80,18 @@ export function newEntryLists(capacity: number): EntryLists {
   return { entries: [], unusual: [], suspect: [], keyCodes: new Float64Array(capacity) };
 }
 
-/** Files an entry: one read of a clean cell gives both its key and its validity. */
-export function addEntry(lists: EntryLists, entry: Entry): void {
-  const { facts } = entry;
-  if (isCleanCell(facts)) {
-    const scan = scanEntryNumber(facts.value);
-    addKnownEntry(lists, entry, scannedKey(scan), false, scan < 0);
-  } else addKnownEntry(lists, entry, facts.scientific ? -1 : packEntryKey(facts.key), true, true);
+/**
+ * Files the entry of a row. A cell shaped like an entry number (almost every cell) is clean: one read
+ * gives its key and its validity, with no step-by-step analysis.
+ */
+export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
+  const value = row.fields[0];
+  const scan = row.csvQuoted ? NOT_ENTRY_SHAPED : scanEntryNumber(value);
+  if (scan !== NOT_ENTRY_SHAPED) return addKnownEntry(lists, { row, ordinal, facts: cleanCell(value) }, scannedKey(scan), false, scan < 0);
+  const facts = analyzeCell(value, row.csvQuoted);
+  // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
+  const clean = isCleanCell(facts);
+  addKnownEntry(lists, { row, ordinal, facts }, clean || facts.scientific ? -1 : packEntryKey(facts.key), !clean, true);
 }
 
 /** Files an entry whose key code and lists are already known (an unchanged line of a patched model). */
@@ -120,7 +125,7 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
   for (let i = 0; i < parsed.rows.length; i++) {
     const row = parsed.rows[i];
     if (row.blank) blankRows.push(row);
-    else if (i >= firstEntryIndex) addEntry(lists, { row, ordinal: lists.entries.length + 1, facts: analyzeCell(row.fields[0], row.csvQuoted) });
+    else if (i >= firstEntryIndex) addEntry(lists, row, lists.entries.length + 1);
   }
   const { entries, unusual, suspect } = lists;
   return { ...parsed, uri, header, headerKind, entries, unusual, suspect, keyCodes: lists.keyCodes.subarray(0, entries.length), blankRows };

@@ -90,6 +90,11 @@ class CleanCell implements CellFacts {
 }
 Object.assign(CleanCell.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, padded: undefined });
 
+/** The facts of a value `isCleanEntryText` accepts, in an unquoted cell. */
+export function cleanCell(value: string): CellFacts {
+  return new CleanCell(value);
+}
+
 /** True for cells that need none of the step-by-step analysis. */
 export function isCleanCell(facts: CellFacts): boolean {
   return facts instanceof CleanCell;

@@ -37,6 +37,19 @@ export class LineIndex {
     return new LineIndex(text, starts);
   }
 
+  /** The line break that ends every line but the last, or undefined when they differ or there is none. */
+  uniformLineBreak(): '\n' | '\r\n' | '\r' | undefined {
+    const { text, lineStarts } = this;
+    let kind: '\n' | '\r\n' | '\r' | undefined;
+    for (let i = 1; i < lineStarts.length; i++) {
+      const start = lineStarts[i];
+      const here = text.charCodeAt(start - 1) === 13 ? '\r' : text.charCodeAt(start - 2) === 13 ? '\r\n' : '\n';
+      if (kind === undefined) kind = here;
+      else if (here !== kind) return undefined;
+    }
+    return kind;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
