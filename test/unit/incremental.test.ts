@@ -19,6 +19,7 @@ function view(model: DeclarationModel) {
     lineStarts: model.lines.lineStarts,
     bom: model.bom,
     rows: model.rows,
+    wideRows: model.wideRows.map((r) => r.line),
     header: model.header,
     headerKind: model.headerKind,
     entries: model.entries.map((e) => ({ line: e.row.line, ordinal: e.ordinal, facts: facts(e.facts) })),

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildModel, declarationKeys, keysOfModel, WorkspaceIndex } from '../../server/src/service';
-import { CodeTable, KeyCodes, packEntryKey } from '../../server/src/service/codeTable';
+import { CodeTable, forEachRepeat, KeyCodes, packEntryKey } from '../../server/src/service/codeTable';
 import { randomDeclaration } from '../helpers/generate';
 import { decl, VALID } from '../helpers/service';
 
@@ -60,6 +60,22 @@ describe('key codes', () => {
     const odd = codes.codeOf('ABCDEFGHIJK', true)!;
     assert.equal(codes.codeOf('ABCDEFGHIJK', false), odd);
     assert.notEqual(codes.codeOf('ABCDEFGHIJL', true), odd);
+  });
+
+  it('repeats are found with their first position, as a Map of first positions finds them', () => {
+    const code = fc.oneof(fc.integer({ min: -1, max: 30 }).map((n) => (n < 0 ? -1 : n * 4.6e10)), fc.integer({ min: 0, max: 2 ** 20 }).map((n) => 1e13 + n));
+    fc.assert(fc.property(fc.array(code, { maxLength: 300 }), (list) => {
+      const expected: [number, number][] = [];
+      const first = new Map<number, number>();
+      list.forEach((c, i) => {
+        if (c < 0) return;
+        if (first.has(c)) expected.push([i, first.get(c)!]);
+        else first.set(c, i);
+      });
+      const actual: [number, number][] = [];
+      forEachRepeat(Float64Array.from(list), (i, f) => actual.push([i, f]));
+      assert.deepEqual(actual, expected);
+    }), { seed: 5, numRuns: 500 });
   });
 
   it('the table behaves like a Map through random puts, sets and deletes', () => {

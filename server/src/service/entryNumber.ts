@@ -87,27 +87,35 @@ export function scanEntryNumber(value: string): number {
   let luhn = 0;
   for (let i = 0; i < 3; i++) {
     const c = value.charCodeAt(i);
-    let base36: number;
-    if (c >= 48 && c <= 57) base36 = c - 48;
-    else if (c >= 65 && c <= 90) base36 = c - 55;
-    else return NOT_ENTRY_SHAPED;
+    // Tables, not branches: a filer code mixes letters and digits at random.
+    const base36 = c < 128 ? BASE36[c] : -1;
+    if (base36 < 0) return NOT_ENTRY_SHAPED;
     filer = filer * 36 + base36;
-    luhn += i === 1 ? doubled(characterValue(c)) : characterValue(c);
+    luhn += i === 1 ? LUHN_DOUBLED[c] : LUHN[c];
   }
   let serial = 0;
   for (let i = 3; i < 11; i++) {
     const digit = value.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return NOT_ENTRY_SHAPED;
     serial = serial * 10 + digit;
-    if (i < 10) luhn += i % 2 === 1 ? doubled(digit) : digit;
+    if (i < 10) luhn += (i & 1) === 1 ? LUHN_DOUBLED[48 + digit] : digit;
   }
   const key = filer * 1e8 + serial;
   const valid = filer !== 0 && (10 - (luhn % 10)) % 10 === serial % 10;
   return valid ? key : -2 - key;
 }
 
-function doubled(v: number): number {
-  return v > 4 ? 2 * v - 9 : 2 * v;
+/** By character code below 128: the value in base 36 (0-9, A-Z), -1 for any other character. */
+const BASE36 = new Int8Array(128).fill(-1);
+/** By character code: the Luhn value (`characterValue`), and the same doubled with its digits summed. */
+const LUHN = new Int8Array(128);
+const LUHN_DOUBLED = new Int8Array(128);
+for (let c = 0; c < 128; c++) {
+  const v = characterValue(c);
+  if (v < 0) continue;
+  BASE36[c] = c <= 57 ? c - 48 : c - 55;
+  LUHN[c] = v;
+  LUHN_DOUBLED[c] = v > 4 ? 2 * v - 9 : 2 * v;
 }
 
 /** The packed key `scanEntryNumber` read, valid or not; -1 when the value was not entry-number shaped. */

@@ -3,8 +3,8 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import { addEntry, addKnownEntry, newEntryLists, type DeclarationModel } from './model';
-import { isBlank, parseRecords, rowOnLine, type Row } from './parse';
+import { addEntry, addKnownEntry, entryOnRow, newEntryLists, type DeclarationModel } from './model';
+import { isBlank, parseRecords, rowOnLine, withWideRows, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
   const old = previous.text;
@@ -50,9 +50,9 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
     if (r.line === line) addEntry(lists, r, entry.ordinal);
-    else addKnownEntry(lists, r === entry.row ? entry : { row: r, ordinal: entry.ordinal, facts: entry.facts }, previous.keyCodes[i], wasUnusual, wasSuspect);
+    else addKnownEntry(lists, r === entry.row ? entry : entryOnRow(entry, r), previous.keyCodes[i], wasUnusual, wasSuspect);
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
   const { entries, unusual, suspect, keyCodes } = lists;
-  return { ...previous, text, lines, rows: newRows, uri, entries, unusual, suspect, keyCodes, blankRows };
+  return { ...previous, text, lines, ...withWideRows(newRows), uri, entries, unusual, suspect, keyCodes, blankRows };
 }

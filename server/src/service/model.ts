@@ -1,8 +1,8 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
-import { CodeTable, KeyCodes, packEntryKey } from './codeTable';
+import { forEachRepeat, KeyCodes, packEntryKey } from './codeTable';
 import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
 import { patchModel } from './incremental';
-import { analyzeCell, cleanCell, isCleanCell, type CellFacts } from './normalize';
+import { analyzeCell, CleanFacts, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
 export const HEADER_TEXT = 'Entry Number';
@@ -49,6 +49,21 @@ export interface Entry {
   facts: CellFacts;
 }
 
+/** The entry of a clean cell (almost every entry) is its own cell facts: one object, not two. */
+class CleanEntry extends CleanFacts implements Entry {
+  constructor(readonly row: Row, readonly ordinal: number, readonly value: string) {
+    super();
+  }
+  get facts(): CellFacts {
+    return this;
+  }
+}
+
+/** The same entry on a row that moved (an edit above it shifted its offsets). */
+export function entryOnRow(entry: Entry, row: Row): Entry {
+  return entry instanceof CleanEntry ? new CleanEntry(row, entry.ordinal, entry.value) : { row, ordinal: entry.ordinal, facts: entry.facts };
+}
+
 export interface DeclarationModel extends ParsedCsv {
   uri: string;
   /** The row read as the header, when the first non-blank row is one (exact or variant or other text). */
@@ -87,7 +102,7 @@ export function newEntryLists(capacity: number): EntryLists {
 export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
   const value = row.fields[0];
   const scan = row.csvQuoted ? NOT_ENTRY_SHAPED : scanEntryNumber(value);
-  if (scan !== NOT_ENTRY_SHAPED) return addKnownEntry(lists, { row, ordinal, facts: cleanCell(value) }, scannedKey(scan), false, scan < 0);
+  if (scan !== NOT_ENTRY_SHAPED) return addKnownEntry(lists, new CleanEntry(row, ordinal, value), scannedKey(scan), false, scan < 0);
   const facts = analyzeCell(value, row.csvQuoted);
   // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
   const clean = isCleanCell(facts);
@@ -160,20 +175,19 @@ function firstNonBlankLine(text: string): string | undefined {
 
 /** Each later entry whose key appeared before, with the first occurrence. */
 export function findDuplicates(model: DeclarationModel): { entry: Entry; first: Entry }[] {
-  // Keys as numbers in a typed-array table: a Map of 9,999 fresh strings spends most of its time hashing.
-  const codes = new KeyCodes();
-  const firstIndex = new CodeTable(model.entries.length);
-  const out: { entry: Entry; first: Entry }[] = [];
-  for (let i = 0; i < model.entries.length; i++) {
-    const entry = model.entries[i];
-    let code = model.keyCodes[i];
-    if (code < 0) {
-      const { key, scientific } = entry.facts;
-      if (key === '' || scientific) continue;
-      code = codes.codeOf(key, true)!;
-    }
-    const first = firstIndex.putIfAbsent(code, i);
-    if (first !== undefined) out.push({ entry, first: model.entries[first] });
+  const { entries } = model;
+  let codes = model.keyCodes;
+  // Keys that are not entry-number shaped (only suspect entries have them) get numbers of their own.
+  const otherKeys = new KeyCodes();
+  for (const entry of model.suspect) {
+    const index = entry.ordinal - 1;
+    if (codes[index] >= 0) continue;
+    const { key, scientific } = entry.facts;
+    if (key === '' || scientific) continue;
+    if (codes === model.keyCodes) codes = codes.slice();
+    codes[index] = otherKeys.codeOf(key, true)!;
   }
+  const out: { entry: Entry; first: Entry }[] = [];
+  forEachRepeat(codes, (index, first) => out.push({ entry: entries[index], first: entries[first] }));
   return out;
 }

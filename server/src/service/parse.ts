@@ -30,6 +30,8 @@ export interface ParsedCsv {
   /** The text starts with U+FEFF. */
   bom: boolean;
   rows: Row[];
+  /** Rows with more than one field, in order: what the column rules look at. */
+  wideRows: Row[];
   /** Set when the text has an unclosed quote; the rows then come from a parse with quoting off. */
   unclosedQuote?: { offset: number };
 }
@@ -71,7 +73,7 @@ export function parseCsv(text: string): ParsedCsv {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const offsetBase = bom ? 1 : 0;
-  if (body.length === 0) return { text, lines, bom, rows: [] };
+  if (body.length === 0) return { text, lines, bom, rows: [], wideRows: [] };
   let records: string[][];
   try {
     records = parseRecords(body, false, lines);
@@ -79,11 +81,17 @@ export function parseCsv(text: string): ParsedCsv {
     // An unclosed quote would swallow the rest of the file into one cell: read it with quoting off
     // so every line still gets checked, and say where the quote opened.
     const quoteOffset = offsetBase + body.indexOf('"');
-    return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, parseRecords(body, true, lines)), unclosedQuote: { offset: quoteOffset } };
+    return { ...withWideRows(rowsFromLines(text, lines, offsetBase, parseRecords(body, true, lines))), text, lines, bom, unclosedQuote: { offset: quoteOffset } };
   }
   // One record per line means no quoted cell spans lines: offsets follow from the line index.
-  if (oneRecordPerLine(records.length, body, lines)) return { text, lines, bom, rows: rowsFromLines(text, lines, offsetBase, records) };
-  return { text, lines, bom, rows: rowsFromInfo(text, body, offsetBase, lines) };
+  const rows = oneRecordPerLine(records.length, body, lines) ? rowsFromLines(text, lines, offsetBase, records) : rowsFromInfo(text, body, offsetBase, lines);
+  return { text, lines, bom, ...withWideRows(rows) };
+}
+
+export function withWideRows(rows: Row[]): { rows: Row[]; wideRows: Row[] } {
+  const wideRows: Row[] = [];
+  for (const row of rows) if (row.fields.length > 1) wideRows.push(row);
+  return { rows, wideRows };
 }
 
 /** csv-parse made one record of each line (a final line break does not start another). */

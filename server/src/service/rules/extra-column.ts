@@ -6,8 +6,8 @@ export const extraColumn: Rule = {
   codes: ['extra-column'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const row of model.rows) {
-      if (row.fields.length < 2 || row.blank) continue;
+    for (const row of model.wideRows) {
+      if (row.blank) continue;
       const extras = row.fields.slice(1).filter((f) => f.trim() !== '');
       if (extras.length === 0) continue;
       report({

@@ -5,8 +5,8 @@ export const trailingComma: Rule = {
   codes: ['trailing-comma'],
   check({ model, perEntry, report }) {
     if (!perEntry) return;
-    for (const row of model.rows) {
-      if (row.fields.length < 2 || row.blank) continue;
+    for (const row of model.wideRows) {
+      if (row.blank) continue;
       if (row.fields.slice(1).some((f) => f.trim() !== '')) continue;
       report({
         code: 'trailing-comma',
