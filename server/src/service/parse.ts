@@ -81,11 +81,11 @@ export function parseCsv(text: string): ParsedCsv {
     // An unclosed quote would swallow the rest of the file into one cell: read it with quoting off
     // so every line still gets checked, and say where the quote opened.
     const quoteOffset = offsetBase + body.indexOf('"');
-    return { ...withWideRows(rowsFromLines(text, lines, offsetBase, parseRecords(body, true, lines))), text, lines, bom, unclosedQuote: { offset: quoteOffset } };
+    return { text, lines, bom, ...rowsFromLines(text, lines, offsetBase, parseRecords(body, true, lines)), unclosedQuote: { offset: quoteOffset } };
   }
   // One record per line means no quoted cell spans lines: offsets follow from the line index.
-  const rows = oneRecordPerLine(records.length, body, lines) ? rowsFromLines(text, lines, offsetBase, records) : rowsFromInfo(text, body, offsetBase, lines);
-  return { text, lines, bom, ...withWideRows(rows) };
+  if (oneRecordPerLine(records.length, body, lines)) return { text, lines, bom, ...rowsFromLines(text, lines, offsetBase, records) };
+  return { text, lines, bom, ...withWideRows(rowsFromInfo(text, body, offsetBase, lines)) };
 }
 
 export function withWideRows(rows: Row[]): { rows: Row[]; wideRows: Row[] } {
@@ -119,10 +119,15 @@ function firstCell(raw: string, record: string[]): { length: number; csvQuoted: 
 }
 
 /** Each record is one line: the fast path for almost every real file. */
-function rowsFromLines(text: string, lines: LineIndex, offsetBase: number, records: string[][]): Row[] {
+function rowsFromLines(text: string, lines: LineIndex, offsetBase: number, records: string[][]): { rows: Row[]; wideRows: Row[] } {
   const rows: Row[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) rows[i] = rowOnLine(text, lines, i, i === 0 ? offsetBase : lines.lineStarts[i], records[i]);
-  return rows;
+  const wideRows: Row[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const row = rowOnLine(text, lines, i, i === 0 ? offsetBase : lines.lineStarts[i], records[i]);
+    rows[i] = row;
+    if (records[i].length > 1) wideRows.push(row);
+  }
+  return { rows, wideRows };
 }
 
 /** The row of a record that is exactly line `line` (from `start`, after any BOM). */

@@ -3,9 +3,14 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 const LONE_CR = /\r(?!\n)/;
 
+type LineBreak = '\n' | '\r\n' | '\r';
+
 export class LineIndex {
   /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
   readonly lineStarts: number[];
+
+  /** What `uniformLineBreak` answers, once known ('' when the breaks differ or there is none). */
+  private lineBreak: LineBreak | '' | undefined;
 
   constructor(readonly text: string, lineStarts?: number[]) {
     if (lineStarts) {
@@ -15,8 +20,14 @@ export class LineIndex {
     const starts = [0];
     if (!LONE_CR.test(text)) {
       // Every line ends in LF or CRLF: the native search jumps from line to line.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      let crlf = 0;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (text.charCodeAt(i - 1) === 13) crlf++;
+        starts.push(i + 1);
+      }
       this.lineStarts = starts;
+      const breaks = starts.length - 1;
+      this.lineBreak = breaks === 0 ? '' : crlf === breaks ? '\r\n' : crlf === 0 ? '\n' : '';
       return;
     }
     for (let i = 0; i < text.length; i++) {
@@ -38,16 +49,22 @@ export class LineIndex {
   }
 
   /** The line break that ends every line but the last, or undefined when they differ or there is none. */
-  uniformLineBreak(): '\n' | '\r\n' | '\r' | undefined {
-    const { text, lineStarts } = this;
-    let kind: '\n' | '\r\n' | '\r' | undefined;
-    for (let i = 1; i < lineStarts.length; i++) {
-      const start = lineStarts[i];
-      const here = text.charCodeAt(start - 1) === 13 ? '\r' : text.charCodeAt(start - 2) === 13 ? '\r\n' : '\n';
-      if (kind === undefined) kind = here;
-      else if (here !== kind) return undefined;
+  uniformLineBreak(): LineBreak | undefined {
+    if (this.lineBreak === undefined) {
+      const { text, lineStarts } = this;
+      let kind: LineBreak | '' = '';
+      for (let i = 1; i < lineStarts.length; i++) {
+        const start = lineStarts[i];
+        const here = text.charCodeAt(start - 1) === 13 ? '\r' : text.charCodeAt(start - 2) === 13 ? '\r\n' : '\n';
+        if (kind === '') kind = here;
+        else if (here !== kind) {
+          kind = '';
+          break;
+        }
+      }
+      this.lineBreak = kind;
     }
-    return kind;
+    return this.lineBreak || undefined;
   }
 
   get lineCount(): number {
