@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseCsv, parseRecords } from '../../server/src/service/parse';
-import { LineIndex } from '../../server/src/service/text';
+import { LineIndex, utf8Length } from '../../server/src/service/text';
 
 const piece = fc.constantFrom('a', 'MYK21681165', ',', '"', ' ', '\r', '\n', '\r\n', '\n\r', '');
 const text = fc.array(piece, { maxLength: 40 }).map((ps) => ps.join(''));
@@ -35,5 +35,12 @@ describe('line index', () => {
       else assert.deepEqual(one, all, JSON.stringify(t));
       assert.ok(parseCsv(t).rows.length >= 0); // never throws
     }), { seed: 12, numRuns: 2000 });
+  });
+
+  it('counts UTF-8 bytes as Node does, ASCII or not', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.array(fc.constantFrom('a', '\u00e9', '\ud800', '\udc00', '\u20ac', '\ud83d\ude00')).map((cs) => cs.join(''))), (t) => {
+      // Lone surrogates become the 3-byte replacement character in Node, as they do here.
+      assert.equal(utf8Length(t), Buffer.byteLength(t, 'utf8'), JSON.stringify(t));
+    }), { seed: 13, numRuns: 2000 });
   });
 });
