@@ -15,6 +15,8 @@ function sameKeys(text: string): void {
   const actual = declarationKeys(text);
   assert.deepEqual(actual.keys, expected.keys, JSON.stringify(text.slice(0, 200)));
   assert.deepEqual([...actual.lines], [...expected.lines], JSON.stringify(text.slice(0, 200)));
+  assert.deepEqual([...actual.codes], [...expected.codes], JSON.stringify(text.slice(0, 200)));
+  assert.deepEqual([...actual.codes], actual.keys.map(packEntryKey), JSON.stringify(text.slice(0, 200)));
 }
 
 describe('declaration keys without the model', () => {

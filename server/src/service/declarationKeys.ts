@@ -4,7 +4,9 @@
  * that indexing never reads, so files without quote characters (almost all) skip it; the rest
  * take the model.
  */
-import { analyzeCell, isCleanEntryText } from './normalize';
+import { packEntryKey } from './codeTable';
+import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
+import { analyzeCell } from './normalize';
 import { buildModel, classifyHeaderCell, type DeclarationModel } from './model';
 import { isBlank, oneRecordPerLine, parseRecords } from './parse';
 import { LineIndex } from './text';
@@ -12,6 +14,8 @@ import { LineIndex } from './text';
 export interface DeclarationKeys {
   /** Each indexable entry's key, in file order: 11 characters, not scientific notation. */
   keys: string[];
+  /** Each key packed (`codeTable.packEntryKey`), or -1 for a key that is not entry-number shaped. */
+  codes: Float64Array;
   /** The 0-based line of each key. */
   lines: Int32Array;
 }
@@ -19,14 +23,16 @@ export interface DeclarationKeys {
 /** Keys of a model the caller already built (an open document). */
 export function keysOfModel(model: DeclarationModel): DeclarationKeys {
   const keys: string[] = [];
+  const codes: number[] = [];
   const lines: number[] = [];
-  for (const entry of model.entries) {
+  model.entries.forEach((entry, i) => {
     const key = entry.facts.key;
-    if (key.length !== 11 || entry.facts.scientific) continue;
+    if (key.length !== 11 || entry.facts.scientific) return;
     keys.push(key);
+    codes.push(model.keyCodes[i]);
     lines.push(entry.row.line);
-  }
-  return { keys, lines: Int32Array.from(lines) };
+  });
+  return { keys, codes: Float64Array.from(codes), lines: Int32Array.from(lines) };
 }
 
 /** Keys straight from the text: the same answer as `keysOfModel(buildModel(text))`, for less work. */
@@ -38,14 +44,18 @@ export function declarationKeys(text: string): DeclarationKeys {
   const records = parseRecords(body, false, bodyLines);
   if (!oneRecordPerLine(records.length, body, bodyLines)) return keysOfModel(buildModel(text, ''));
   const keys: string[] = [];
+  const codes = new Float64Array(records.length);
   const lines = new Int32Array(records.length);
   let count = 0;
   let headerSeen = false;
   for (let line = 0; line < records.length; line++) {
     const fields = records[line];
     const value = fields[0];
-    if (headerSeen && isCleanEntryText(value)) {
+    // A value shaped like an entry number is a clean cell: its key is itself, packed as it is read.
+    const scan = headerSeen ? scanEntryNumber(value) : NOT_ENTRY_SHAPED;
+    if (scan !== NOT_ENTRY_SHAPED) {
       keys.push(value);
+      codes[count] = scannedKey(scan);
       lines[count++] = line;
       continue;
     }
@@ -57,7 +67,8 @@ export function declarationKeys(text: string): DeclarationKeys {
     const facts = analyzeCell(value, false);
     if (facts.key.length !== 11 || facts.scientific) continue;
     keys.push(facts.key);
+    codes[count] = packEntryKey(facts.key);
     lines[count++] = line;
   }
-  return { keys, lines: lines.subarray(0, count) };
+  return { keys, codes: codes.subarray(0, count), lines: lines.subarray(0, count) };
 }

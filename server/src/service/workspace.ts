@@ -73,9 +73,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /** Indexes (or re-indexes) a declaration from its keys (`declarationKeys` of a file on disk). */
-  setDeclarationKeys(uri: string, { keys, lines }: DeclarationKeys): void {
-    const codes = new Float64Array(keys.length);
-    for (let i = 0; i < keys.length; i++) codes[i] = this.keyCodes.codeOf(keys[i], true)!;
+  setDeclarationKeys(uri: string, { keys, codes: packed, lines }: DeclarationKeys): void {
+    const codes = packed.slice();
+    // Keys that are not entry-number shaped get numbers of their own, shared across the index.
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) codes[i] = this.keyCodes.codeOf(keys[i], true)!;
     const id = this.ids.get(uri);
     const old = id === undefined ? undefined : this.files[id];
     if (id !== undefined && old && this.updateInPlace(id, old, codes, lines)) return;
@@ -130,7 +131,11 @@ export class WorkspaceIndex implements WorkspaceView {
       this.ids.set(uri, id);
     }
     this.files[id] = { uri, codes, lines };
-    for (let i = 0; i < codes.length; i++) this.claim(codes[i], id, i);
+    for (let i = 0; i < codes.length; i++) {
+      // Most keys are new or already this file's: only the rest (held by another file) need claim.
+      const first = this.owner.putIfAbsent(codes[i], id);
+      if (first !== undefined && first !== id) this.claim(codes[i], id, i);
+    }
   }
 
   /**
