@@ -99,12 +99,13 @@ async function startServer() {
 
 async function b1(): Promise<void> {
   const { text } = randomDeclaration(9999, 1, 0, 0);
-  const { base, test } = await paired(Math.max(RUNS, 30), 20, () => parse(text), () => toDiagnostics(analyze(text, 'file:///b1.csv', DEFAULT_SETTINGS)));
+  const { base, test } = await paired(Math.max(RUNS, 100), 20, () => parse(text), () => toDiagnostics(analyze(text, 'file:///b1.csv', DEFAULT_SETTINGS)));
   const m = median(test);
   report({ id: 'B1', what: 'full validation of a 9,999-entry declaration (parse + all rules + diagnostics)', samples: test, baseline: base, unit: 'ms', target: '<= 1.5x csv-parse/sync alone, <= 5 ms', met: m <= 5 && m / median(base) <= 1.5 });
   const master = randomDeclaration(200000, 2, 0.01, 0.01).text;
-  const masterTimes = await measure(RUNS, 2, () => toDiagnostics(analyze(master, 'file:///master.csv', DEFAULT_SETTINGS)));
-  report({ id: 'B1b', what: 'a 200,000-line master list validated', samples: masterTimes, unit: 'ms', target: '< 100 ms', met: median(masterTimes) < 100 });
+  // Its rows have extra columns (1% damage), which csv-parse's default options reject: the baseline relaxes the column count.
+  const masterRun = await paired(RUNS, 2, () => parse(master, { relax_column_count: true }), () => toDiagnostics(analyze(master, 'file:///master.csv', DEFAULT_SETTINGS)));
+  report({ id: 'B1b', what: 'a 200,000-line master list validated', samples: masterRun.test, baseline: masterRun.base, unit: 'ms', target: '< 100 ms', met: median(masterRun.test) < 100 });
 }
 
 async function b2(): Promise<void> {
