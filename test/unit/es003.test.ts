@@ -75,10 +75,22 @@ describe('ES-003 values', () => {
     assert.equal(data.rows, 4);
   });
   it('a malformed row becomes one problem with its line, and the rest is read', () => {
-    const data = aggregate(es003Text([{ entry: V0 }, { entry: V1, duty: 'lots' }, { entry: 'ABC', duty: '$1.00' }, { entry: V2, entryDate: '13/45/2025' }, { entry: V1 }]));
-    assert.deepEqual(data.problems.map((p) => p.line), [2, 3, 4]);
+    const data = aggregate(es003Text([{ entry: V0 }, { entry: V1, duty: 'lots' }, { entry: 'ABC', duty: '$1.00' }, { entry: V2, entryDate: '13/45/2025', liquidationDate: 'soon' }, { entry: V1 }, { entry: V2, paymentDate: '2025-02-30' }]));
+    assert.deepEqual(data.problems.map((p) => p.line), [2, 3, 4, 6], 'one problem per row: its first');
     assert.match(data.problems[0].reason, /Line Tariff Duty Amount `lots` is not an amount/);
+    assert.match(data.problems[2].reason, /^Entry Date `13\/45\/2025` is not a date/);
+    assert.match(data.problems[3].reason, /^Payment Date `2025-02-30` is not a date/);
     assert.deepEqual([...data.facts.keys()].sort(), [V0, V1].sort());
+  });
+});
+
+describe('IEEPA tariff lines', () => {
+  it('are 9903.01.xx and 9903.02.xx however the digits are separated', () => {
+    const reference = (hts: string) => /^99030[12]/.test(hts.replace(/[^0-9]/g, ''));
+    const piece = fc.constantFrom('9903', '99', '03', '01', '02', '25', '.', ' ', '-', '8471', '0', '1', '2', 'x', '');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map((ps) => ps.join('')), (hts) => assert.equal(isIeepaHts(hts), reference(hts), hts)), { seed: 21, numRuns: 3000 });
+    for (const hts of ['9903.01.25', '9903.02.34', '99030225', ' 9903-01-25 ']) assert.ok(isIeepaHts(hts), hts);
+    for (const hts of ['9903.88.03', '8471.30.0100', '9903.0', '', '9903.03.01']) assert.ok(!isIeepaHts(hts), hts);
   });
 });
 
