@@ -226,8 +226,10 @@ export class Es003Aggregator {
     if (liquidationDate === null) return;
     let facts = this.facts.get(key);
     if (!facts) {
+      // Every property from the start, dates too: one shape for all 250,000 facts, not one per mix of dates.
       facts = {
-        key, importer: '', importerName: '', entryType: '', liquidationStatus: '', ieepaDutyCents: 0, ieepaLines: 0,
+        key, importer: '', importerName: '', entryType: '', entryDate: undefined, summaryDate: undefined, paymentDate: undefined,
+        liquidationStatus: '', liquidationDate: undefined, ieepaDutyCents: 0, ieepaLines: 0,
         reconciliation: false, protestNumber: '', protestStatus: '', drawback: false, adcvd: false, warehouse: false, uri: this.uri, line,
       };
       this.facts.set(key, facts);
