@@ -50,8 +50,10 @@ function hashCode(code: number): number {
  * a CodeTable's size: a 9,999-entry file's table stays in the CPU cache.
  */
 export function forEachRepeat(codes: Float64Array, onRepeat: (index: number, firstIndex: number) => void): void {
+  // At most 2/3 full: 9,999 codes fit 16,384 slots (64 KB), which the allocator reuses; 128 KB would
+  // be fresh pages from the system on every call.
   let slots = 16;
-  while (slots < codes.length * 2) slots *= 2;
+  while (slots * 2 < codes.length * 3) slots *= 2;
   const mask = slots - 1;
   const positions = new Int32Array(slots); // position + 1; 0 = empty
   for (let i = 0; i < codes.length; i++) {
