@@ -324,18 +324,24 @@ ${rows.join('\n')}
 
 Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle rebuilt unminified for B2).
 
-- B1: the baseline is \`csv-parse/sync\` with default options on the same text; the product parses with
-  relaxed quoting, mixed line endings and empty lines kept (the same speed, measured). Then it builds
-  the model every feature reads (rows with exact offsets, entries with normalized keys), runs every
-  rule and makes the diagnostics. Profile of the analysis: csv-parse and its buffer slicing take
-  about 40% of the time, garbage collection about 10% (18% before), in-file duplicates 6% (keys
-  packed into numbers in a typed-array table; a Map of strings took 10% plus GC), the check digit 6%,
-  and every other rule under 3%. What is left is csv-parse plus about one object per row for rows, entries and cell facts.
-  The model holds those objects because each rule, fix, hover and lens reads them. The 1.5x ratio is
-  not met; it moved from 2.6x to 2.0-2.3x. The 5 ms absolute target is below what csv-parse alone
-  takes for 130 KB on this machine (5-10 ms).
-- B1b: 200,000 lines are 20x B1. csv-parse alone takes 100-200 ms on them here, so < 100 ms cannot
-  be met with csv-parse. Typing in such a list does not parse again: the one-line patch below applies
+- B1: the baseline is \`csv-parse/sync\` with default options on the same text (100 runs, each
+  paired with one of the product's). The product parses with relaxed quoting, relaxed column counts
+  and empty lines kept, and gives csv-parse the one line break the text uses (all three are tried
+  only when a text mixes them: csv-parse tries each delimiter at every character). Then it builds the
+  model every feature reads, runs every rule and makes the diagnostics. Each entry cell is read once
+  (\`scanEntryNumber\`) for its packed key and its validity, so the five entry-number rules look only at
+  the entries that are not valid as they stand, and in-file duplicates hash the packed keys into a
+  64 KB table of positions. Profile of the analysis now: csv-parse 60-65%, garbage collection about
+  9%, building entries 8%, the line index 4-9%, rows 4%, duplicates 2%, every rule and the
+  diagnostics together under 3%. Against the 1.5x target: 1.31-1.36x in repeated A/B runs in one
+  process, 1.33-1.54x over whole bench runs on this shared VM (2.0-2.4x last session). The 5 ms target
+  cannot be met with csv-parse: csv-parse alone takes 5-10 ms for the 130 KB here.
+- B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
+  rows with extra columns, which the default options reject). csv-parse alone takes 300-370 ms on them
+  here, so < 100 ms cannot be met with csv-parse; the product takes 1.5-1.6x that. Profile: garbage
+  collection is a quarter (200,000 rows and entries survive as the model), and csv-parse builds an
+  error object for every row whose column count differs from the first row's, even when told to
+  relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
   at any size.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
   model (\`incremental.ts\`). Only that line is read again (with csv-parse) and the later offsets
@@ -343,21 +349,26 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   equal a full parse after any edit. Before the patch, the full analysis (B1's work) was most of the
   round trip. After it, the rules, the cross-file check and JSON-RPC remain.
 - B3: files nobody has open are indexed from their keys alone (\`declarationKeys\`: csv-parse, then one
-  key per row, no model). Keys are packed into numbers in one open-addressing table held in a
-  typed array (\`codeTable.ts\`). Profile before: a \`Map\` of 2,000,000 strings cost 1.1-1.6 s of
-  hashing, rehashing and GC tracing; the table costs 0.4-0.7 s, and that time is cache misses. The
-  rest is csv-parse (the baseline itself: 1.4-2 s) and the key per row.
+  scan per row that packs the key, no model). Keys sit in one open-addressing table held in a typed
+  array (\`codeTable.ts\`); adding a file calls the shared-key bookkeeping only for keys another file
+  holds. Profile: csv-parse (the baseline itself: 1.3-2.0 s), then about 0.25 s of table inserts that
+  are cache misses into a 64 MB table, 0.2 s of rehashing as the table doubles, and garbage collection.
+  The 3 s target is met with 0.1-0.7 s to spare, depending on how fast csv-parse runs that minute.
 - B4: the index keeps, per file, the set of its keys that other files hold too, and the line of each
   shared key. The cross-file check of a 9,999-entry file asks that small set instead of the
   2,000,000-key table. Profile before: 40% of the refresh was table look-ups, and a line search per
   occurrence rebuilt an index of the edited file. The bench workspace now shares entries as its
   comment says, each file with the next; before, a copy error put the same 100 entries in all 200
   files. That harder case measured 20-23 ms in isolation after these changes.
-- B5: csv-parse's streaming parse is the baseline. Per row the aggregator adds the entry-number and
-  amount reading (dates and consecutive entry numbers are cached; plain amounts are read without
-  regexes). B5 and B7 process a million or more rows per run, so they take the median of 5 and 3
-  runs (not 10), which keeps \`npm run bench\` within 5 minutes on 2 cores. B5 runs in a child process,
-  so its peak RSS is its own.
+- B5: csv-parse's streaming parse with default options is the baseline. The reader adds its options
+  (three record delimiters, relaxed quotes, records with errors skipped: about 13% more csv-parse
+  time), the aggregation per row (about 12%: entry number, amount, four dates, the HTS check, one
+  \`Map\` look-up; column indexes are resolved once into one object shape, dates and consecutive entry
+  numbers are cached, amounts and HTS numbers are read without regexes) and a little garbage
+  collection. Across runs the ratio moved between 0.95x and 1.6x, with the baseline itself between
+  6.9 and 10.4 s. B5 and B7 process a million or more rows per run, so they take the median of 5 and
+  3 runs (not 10): ten runs of both would take about 5 minutes on their own, the whole budget. B5
+  runs in a child process, so its peak RSS is its own.
 - B3's RSS figure includes the 200 texts the bench holds and the garbage of earlier figures in the
   same process.
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so

@@ -34,10 +34,6 @@ export function checkDigitOfFirstTen(value: string): number | undefined {
   return (10 - (sum % 10)) % 10;
 }
 
-export function isAlphanumericUpper(value: string): boolean {
-  return /^[A-Z0-9]*$/.test(value);
-}
-
 /** Characters [start, end) of `value` are all ASCII digits. */
 export function digitsBetween(value: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
