@@ -360,15 +360,18 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   occurrence rebuilt an index of the edited file. The bench workspace now shares entries as its
   comment says, each file with the next; before, a copy error put the same 100 entries in all 200
   files. That harder case measured 20-23 ms in isolation after these changes.
-- B5: csv-parse's streaming parse with default options is the baseline. The reader adds its options
-  (three record delimiters, relaxed quotes, records with errors skipped: about 13% more csv-parse
-  time), the aggregation per row (about 12%: entry number, amount, four dates, the HTS check, one
-  \`Map\` look-up; column indexes are resolved once into one object shape, dates and consecutive entry
+- B5: csv-parse's streaming parse with default options is the baseline. The reader gives csv-parse
+  the one line break the export's first lines use; a stream check passes each chunk on only while
+  every break in it is that one (two native \`indexOf\` loops, about 20 ms over the whole file), and a
+  file that mixes them is read again from the start with all three (a test puts lone breaks at and
+  across chunk boundaries). Before, the three delimiters cost about 13% more csv-parse time. The rest
+  is the aggregation per row (about 12%: entry number, amount, four dates, the HTS check, one \`Map\`
+  look-up; column indexes are resolved once into one object shape, dates and consecutive entry
   numbers are cached, amounts and HTS numbers are read without regexes) and a little garbage
-  collection. Across runs the ratio moved between 0.95x and 1.6x, with the baseline itself between
-  6.9 and 10.4 s. B5 and B7 process a million or more rows per run, so they take the median of 5 and
-  3 runs (not 10): ten runs of both would take about 5 minutes on their own, the whole budget. B5
-  runs in a child process, so its peak RSS is its own.
+  collection. The baseline itself moved between 6.4 and 10.4 s across runs. B5 and B7 process a
+  million or more rows per run, so they take the median of 5 and 3 runs (not 10): ten runs of both
+  would take about 5 minutes on their own, the whole budget. B5 runs in a child process, so its peak
+  RSS is its own.
 - B3's RSS figure includes the 200 texts the bench holds and the garbage of earlier figures in the
   same process.
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so
