@@ -48,7 +48,10 @@ async function measure(runs: number, warmup: number, work: () => unknown | Promi
   return samples;
 }
 
-/** Alternates baseline and subject run by run, so machine noise hits both alike. */
+/**
+ * Alternates baseline and subject run by run, so machine noise hits both alike, and swaps which goes
+ * first every other pair: the one that runs second must not always pay for collecting the other's garbage.
+ */
 async function paired(runs: number, warmup: number, baseline: () => unknown, subject: () => unknown): Promise<{ base: number[]; test: number[] }> {
   for (let i = 0; i < warmup; i++) {
     baseline();
@@ -56,13 +59,19 @@ async function paired(runs: number, warmup: number, baseline: () => unknown, sub
   }
   const base: number[] = [];
   const test: number[] = [];
+  const timed = (work: () => unknown, into: number[]) => {
+    const t = performance.now();
+    work();
+    into.push(performance.now() - t);
+  };
   for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    baseline();
-    base.push(performance.now() - t);
-    t = performance.now();
-    subject();
-    test.push(performance.now() - t);
+    if (i % 2 === 0) {
+      timed(baseline, base);
+      timed(subject, test);
+    } else {
+      timed(subject, test);
+      timed(baseline, base);
+    }
   }
   return { base, test };
 }
