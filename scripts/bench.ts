@@ -343,21 +343,22 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   64 KB table of positions. Profile of the analysis now: csv-parse 60-65%, garbage collection about
   9%, building entries 8%, the line index 4-9%, rows 4%, duplicates 2%, every rule and the
   diagnostics together under 3%. Against the 1.5x target the figure is not reliably met: over whole
-  bench runs the median ratio was 1.33-1.55x with csv-parse at 8-10 ms, and 1.71x in one run where
-  csv-parse took 4.3 ms (the shared VM in a fast phase speeds csv-parse up more than it speeds up
-  garbage collection); 2.0-2.4x last session. Garbage collection decides the side. Timed with the runtime's GC events over 200 pairs, 97 of the product's runs held a
-  young-generation collection and 0-2 of csv-parse's: the product allocates more and keeps what it
-  builds (csv-parse's records, then a row and an entry per line), so the collections fall in its runs
-  and each copies the model built so far. csv-parse grows every record's array to 17 slots; rows now
+  bench runs the median ratio was 1.33-1.55x with csv-parse at 8-10 ms, and 1.68-1.74x in runs where
+  csv-parse took 4.3-4.9 ms (the shared VM in a fast phase speeds csv-parse up more than it speeds up
+  garbage collection); 2.0-2.4x last session. Garbage collection decides the side. Timed with the
+  runtime's GC events over 200 pairs, 97-100 of the product's runs held a young-generation
+  collection and 0-2 of csv-parse's: the product allocates more and keeps what it builds
+  (csv-parse's records, then a row and an entry per line), so the collections fall in its runs and
+  each copies the model built so far. csv-parse grows every record's array to 17 slots; rows now
   keep a right-sized copy of one-field records, which took the survivors of a collection from 2.3 to
   1.5 MB and its pause from 1.5-2.2 to about 1.0 ms (0.6-0.7 ms per run on average, from 0.85-0.98).
   Without the collections the ratio is 1.33-1.37x; with them the mean is 1.44-1.49x, and the median
   lands on either side as they fall. Fewer objects per line (rows that are their own entries, say)
-  is the way to move it further. The 5 ms target
-  cannot be met with csv-parse: csv-parse alone takes 5-10 ms for the 130 KB here.
+  is the way to move it further. The 5 ms target cannot be met with csv-parse: csv-parse alone takes
+  5-10 ms for the 130 KB here.
 - B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
-  rows with extra columns, which the default options reject). csv-parse alone takes 300-370 ms on them
-  here, so < 100 ms cannot be met with csv-parse; the product takes 1.5-1.6x that. Profile: garbage
+  rows with extra columns, which the default options reject). csv-parse alone takes 225-370 ms on them
+  here, so < 100 ms cannot be met with csv-parse; the product takes 1.4-1.7x that. Profile: garbage
   collection is a quarter (200,000 rows and entries survive as the model), and csv-parse builds an
   error object for every row whose column count differs from the first row's, even when told to
   relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
