@@ -7,11 +7,8 @@ import { readEs003 } from '../../server/src/es003Reader';
 import { sha256 } from '../../server/src/sha256';
 import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
 import { writeAll } from './splitCommands';
-
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+import { addEntryData } from './entryData';
+import type { Output } from './output';
 
 export async function build(argv: string[], io: Output, today: string): Promise<number> {
   const { rest: afterFrom, values: fromArgs } = takeList(argv, '--from');
@@ -30,8 +27,7 @@ export async function build(argv: string[], io: Output, today: string): Promise<
     const head = readDeclaration(input.absolute);
     if (head.kind !== 'text' || !isEs003Document(head.text)) throw new UsageError(`${input.display} is not an ES-003 export (no Entry Summary Number column with line or duty columns)`);
     const data = await readEs003(input.absolute, uri);
-    index.setEntryData(uri, data.facts, data.problems, data.rows);
-    for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+    addEntryData(index, uri, input.display, data, io);
   }
   // Entries already on declarations or accepted by CBP are not built again.
   for (const input of declaredArgs.length > 0 ? expandInputs(declaredArgs) : []) {

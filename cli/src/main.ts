@@ -17,6 +17,8 @@ import { build } from './buildCommand';
 import { summary } from './summaryCommand';
 import { readEs003 } from '../../server/src/es003Reader';
 import { todayIso } from '../../server/src/localDate';
+import { addEntryData, reportRowProblems } from './entryData';
+import type { Output } from './output';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -40,11 +42,6 @@ const USAGE = `Usage:
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
 Codes and fixes: docs/rules.md`;
 
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
 export async function run(argv: string[], io: Output): Promise<number> {
@@ -62,8 +59,8 @@ export async function run(argv: string[], io: Output): Promise<number> {
     if (command === 'fix') return fix(rest, io);
     if (command === 'split') return split(rest, io);
     if (command === 'prepare') return prepare(rest, io);
-    if (command === 'build') return await build(rest, io, today());
-    if (command === 'summary') return await summary(rest, io, today());
+    if (command === 'build') return await build(rest, io, todayIso());
+    if (command === 'summary') return await summary(rest, io, todayIso());
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -85,10 +82,6 @@ function settingsFrom(values: { 'filing-date'?: string; phase?: string }): CapeS
   return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '', phase };
 }
 
-/** Today on this machine's calendar, for deadlines when --filing-date is not given. */
-const today = () => todayIso();
-
-
 async function check(argv: string[], io: Output): Promise<number> {
   const { rest: afterResults, values: resultArgs } = takeList(argv, '--results');
   const { rest: args, values: entryDataArgs } = takeList(afterResults, '--entry-data');
@@ -106,7 +99,7 @@ async function check(argv: string[], io: Output): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join('|')}, not '${values.format}'`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
   const settings = settingsFrom(values);
-  const filingDate = settings.filingDate || today();
+  const filingDate = settings.filingDate || todayIso();
   const inputs = expandInputs(positionals);
   const resultInputs = resultArgs.length > 0 ? expandInputs(resultArgs) : [];
   let ioFailed = false;
@@ -120,9 +113,10 @@ async function check(argv: string[], io: Output): Promise<number> {
   for (const input of entryDataArgs.length > 0 ? expandInputs(entryDataArgs) : []) {
     try {
       const data = await readEs003(input.absolute, pathToFileURL(input.absolute).toString());
-      if (!data.recognized) fail(input, 'not an ES-003 export (no Entry Summary Number column with line or duty columns)');
-      else index.setEntryData(pathToFileURL(input.absolute).toString(), data.facts, data.problems, data.rows);
-      for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+      if (!data.recognized) {
+        fail(input, 'not an ES-003 export (no Entry Summary Number column with line or duty columns)');
+        reportRowProblems(input.display, data, io);
+      } else addEntryData(index, pathToFileURL(input.absolute).toString(), input.display, data, io);
     } catch (error) {
       fail(input, ioMessage(error));
     }
@@ -139,9 +133,7 @@ async function check(argv: string[], io: Output): Promise<number> {
     }
     if (input.result || isResultsDocument(read.text)) index.setResults(uri, read.text);
     else if (isEs003Document(read.text)) {
-      const data = await readEs003(input.absolute, uri);
-      index.setEntryData(uri, data.facts, data.problems, data.rows);
-      for (const problem of data.problems.slice(0, 20)) io.err(`${input.display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+      addEntryData(index, uri, input.display, await readEs003(input.absolute, uri), io);
     } else {
       index.setDeclarationKeys(uri, declarationKeys(read.text));
       declarations.push({ input, uri });

@@ -10,11 +10,7 @@ import {
 import { expandInputs, readDeclaration, UsageError } from './inputFiles';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { sha256 } from '../../server/src/sha256';
-
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Output } from './output';
 
 function parseMax(value: string | undefined): number {
   if (value === undefined) return MAX_ENTRIES_PER_DECLARATION;

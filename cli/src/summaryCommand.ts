@@ -2,16 +2,12 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, declarationKeys, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
-  type DeclarationRefunds,
+  analyze, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
+  type Analysis, type DeclarationRefunds,
 } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
 import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
-
-interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Output } from './output';
 
 export async function summary(argv: string[], io: Output, today: string): Promise<number> {
   const { rest: afterData, values: dataArgs } = takeList(argv, '--entry-data');
@@ -32,18 +28,20 @@ export async function summary(argv: string[], io: Output, today: string): Promis
     if (!data.recognized) throw new UsageError(`${input.display} is not an ES-003 export`);
     index.setEntryData(uri, data.facts, data.problems, data.rows);
   }
-  const declarations: { display: string; uri: string; text: string }[] = [];
+  // Each declaration is parsed once: its model indexes it, and its analysis is completed once all are indexed.
+  const declarations: { display: string; local: Analysis }[] = [];
   for (const input of expandInputs(positionals)) {
     const read = readDeclaration(input.absolute);
     if (read.kind !== 'text') throw new UsageError(`${input.display}: not a text CSV`);
     const uri = pathToFileURL(input.absolute).toString();
     if (isResultsDocument(read.text)) index.setResults(uri, read.text);
     else if (!isEs003Document(read.text)) {
-      index.setDeclarationKeys(uri, declarationKeys(read.text));
-      declarations.push({ display: input.display, uri, text: read.text });
+      const local = analyze(read.text, uri, settings);
+      index.setDeclaration(uri, local.model);
+      declarations.push({ display: input.display, local });
     }
   }
-  const files: DeclarationRefunds[] = declarations.map((d) => declarationRefunds(d.display, withWorkspace(analyze(d.text, d.uri, settings), index, filingDate)));
+  const files: DeclarationRefunds[] = declarations.map((d) => declarationRefunds(d.display, withWorkspace(d.local, index, filingDate)));
   if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays)) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));

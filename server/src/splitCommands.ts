@@ -40,7 +40,6 @@ function isAllowedFolder(target: string, roots: string[]): boolean {
   });
 }
 
-
 function readText(documents: TextDocuments<TextDocument>, uri: string): string {
   return documents.get(uri)?.getText() ?? fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
 }

@@ -168,7 +168,6 @@ export class WorkspaceIndexer {
   private matches(uri: string, globs: string[]): boolean {
     return matchesGlobs(URI.parse(uri).path, globs, this.folders());
   }
-
 }
 
 async function readHead(file: string): Promise<string | undefined> {

@@ -105,7 +105,7 @@ export function isCleanCell(facts: CellFacts): boolean {
 const LONGEST_REPAIRABLE = 256;
 
 /** An unquoted cell of exactly 11 letters A-Z and digits: its key is the cell itself. */
-export function isCleanEntryText(value: string): boolean {
+function isCleanEntryText(value: string): boolean {
   return value.length === 11 && CLEAN.test(value);
 }
 
