@@ -47,6 +47,15 @@ describe('fix all (source.fixAll.cape and cape fix)', () => {
     assert.deepEqual(valid(fixAll(text)), valid(text));
   });
 
+  it('with a quote left open, changes no quote: the lines after it stay entries', () => {
+    // Removing the stray quote after `b` would pair the other two and swallow the entry between them.
+    const text = `,"a\nb"\n${VALID[0]},"\n`;
+    const fixed = fixAll(text);
+    assert.equal([...fixed].filter((c) => c === '"').length, 3);
+    assert.ok(analyze(fixed, URI, settings()).model.entries.some((e) => e.facts.key === VALID[0]));
+    assert.equal(fixAll(fixed), fixed);
+  });
+
   it('skips codes turned off in cape.rules', () => {
     const text = decl(` ${VALID[0]}`, VALID[0]);
     assert.equal(fixAll(text, { rules: { duplicate: 'off' } }), decl(VALID[0], VALID[0]));

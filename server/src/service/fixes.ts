@@ -41,11 +41,14 @@ export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
     }
   }
   if (enabled('trailing-comma')) {
-    for (const row of model.rows) {
-      if (deleted.has(row) || row.blank || row.fields.length < 2) continue;
+    for (const row of model.wideRows) {
+      if (deleted.has(row) || row.blank) continue;
       if (row.fields.slice(1).every((f) => f.trim() === '')) edits.push({ start: row.cellEnd, end: row.end, newText: '' });
     }
   }
+  // With a quote left open, the rows come from reading quotes as text: removing or adding one would
+  // pair the quotes differently and could swallow the lines between them into one cell.
+  if (model.unclosedQuote) return edits.filter((e) => !model.text.slice(e.start, e.end).includes('"') && !e.newText.includes('"'));
   return edits;
 }
 

@@ -3,7 +3,7 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import { addEntry, addKnownEntry, entryOnRow, newEntryLists, type DeclarationModel } from './model';
+import { addEntry, addKnownEntry, newEntryLists, type DeclarationModel } from './model';
 import { isBlank, parseRecords, rowOnLine, withWideRows, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
@@ -32,11 +32,7 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
   const lines = previous.lines.withLineResized(text, line, delta);
   const newRows: Row[] = rows.slice(0, line);
   newRows.push(rowOnLine(text, lines, line, row.start, records[0]));
-  for (let i = line + 1; i < rows.length; i++) {
-    const r = rows[i];
-    // Written out in rowOnLine's property order, so every row keeps one shape for the rules.
-    newRows.push({ line: r.line, start: r.start + delta, end: r.end + delta, next: r.next + delta, fields: r.fields, cellStart: r.cellStart + delta, cellEnd: r.cellEnd + delta, csvQuoted: r.csvQuoted, blank: r.blank });
-  }
+  for (let i = line + 1; i < rows.length; i++) newRows.push(rows[i].shifted(delta));
   // The last row's `next` is the text's end, which moved with it; earlier rows' `next` is the next line's start.
   const lists = newEntryLists(previous.entries.length);
   // `unusual` and `suspect` are in file order: walking them beside `entries` says where each entry was.
@@ -50,7 +46,7 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
     if (r.line === line) addEntry(lists, r, entry.ordinal);
-    else addKnownEntry(lists, r === entry.row ? entry : entryOnRow(entry, r), previous.keyCodes[i], wasUnusual, wasSuspect);
+    else addKnownEntry(lists, r, previous.keyCodes[i], wasUnusual, wasSuspect);
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
   const { entries, unusual, suspect, keyCodes } = lists;

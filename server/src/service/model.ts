@@ -2,7 +2,7 @@
 import { forEachRepeat, KeyCodes, packEntryKey } from './codeTable';
 import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
 import { patchModel } from './incremental';
-import { analyzeCell, CleanFacts, isCleanCell, type CellFacts } from './normalize';
+import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
 export const HEADER_TEXT = 'Entry Number';
@@ -42,26 +42,12 @@ export function headerLooksLikeReport(fields: readonly string[]): boolean {
   return fields.slice(1).some((f) => REPORT_COLUMNS.has(headerKey(f)));
 }
 
+/** A row after the header, as the declaration's entry. Rows implement it (parse.ts). */
 export interface Entry {
-  row: Row;
+  readonly row: Row;
   /** 1-based position among the declaration's entries. */
-  ordinal: number;
-  facts: CellFacts;
-}
-
-/** The entry of a clean cell (almost every entry) is its own cell facts: one object, not two. */
-class CleanEntry extends CleanFacts implements Entry {
-  constructor(readonly row: Row, readonly ordinal: number, readonly value: string) {
-    super();
-  }
-  get facts(): CellFacts {
-    return this;
-  }
-}
-
-/** The same entry on a row that moved (an edit above it shifted its offsets). */
-export function entryOnRow(entry: Entry, row: Row): Entry {
-  return entry instanceof CleanEntry ? new CleanEntry(row, entry.ordinal, entry.value) : { row, ordinal: entry.ordinal, facts: entry.facts };
+  readonly ordinal: number;
+  readonly facts: CellFacts;
 }
 
 export interface DeclarationModel extends ParsedCsv {
@@ -100,13 +86,17 @@ export function newEntryLists(capacity: number): EntryLists {
  * gives its key and its validity, with no step-by-step analysis.
  */
 export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
-  const value = row.fields[0];
+  const { value } = row;
   const scan = row.csvQuoted ? NOT_ENTRY_SHAPED : scanEntryNumber(value);
-  if (scan !== NOT_ENTRY_SHAPED) return addKnownEntry(lists, new CleanEntry(row, ordinal, value), scannedKey(scan), false, scan < 0);
+  if (scan !== NOT_ENTRY_SHAPED) {
+    row.fileAsEntry(ordinal, undefined);
+    return addKnownEntry(lists, row, scannedKey(scan), false, scan < 0);
+  }
   const facts = analyzeCell(value, row.csvQuoted);
   // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
   const clean = isCleanCell(facts);
-  addKnownEntry(lists, { row, ordinal, facts }, clean || facts.scientific ? -1 : packEntryKey(facts.key), !clean, true);
+  row.fileAsEntry(ordinal, clean ? undefined : facts);
+  addKnownEntry(lists, row, clean || facts.scientific ? -1 : packEntryKey(facts.key), !clean, true);
 }
 
 /** Files an entry whose key code and lists are already known (an unchanged line of a patched model). */
@@ -128,7 +118,7 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
   let firstEntryIndex = parsed.rows.length;
   if (firstContent >= 0) {
     const first = parsed.rows[firstContent];
-    headerKind = classifyHeaderCell(first.fields[0]);
+    headerKind = classifyHeaderCell(first.value);
     if (headerKind === 'data') firstEntryIndex = firstContent;
     else {
       header = first;

@@ -3,25 +3,98 @@
  * record back onto the text so that diagnostics and edits cover the right characters.
  */
 import { parse } from 'csv-parse/sync';
+import { CleanFacts, type CellFacts } from './normalize';
 import { LineIndex } from './text';
 
-export interface Row {
-  /** 0-based line on which the record starts. */
-  line: number;
-  /** Offset of the record's first character. */
-  start: number;
-  /** Offset just past the record's content (before its line break). */
-  end: number;
-  /** Offset just past the record's line break (= end for the last record). */
-  next: number;
-  fields: string[];
-  /** Offsets of the first cell's raw text (quotes included). */
-  cellStart: number;
+const CSV_QUOTED = 1;
+const BLANK_ROW = 2;
+
+/** What only a record of more than one field has. */
+interface WideRecord {
+  fields: readonly string[];
+  /** Offset just past the first cell's raw text. */
   cellEnd: number;
+}
+
+/**
+ * One CSV record and where it sits in the text. A row after the header is also the declaration's
+ * entry (the model files it: `ordinal`, `facts`), and a clean first cell's facts are the row itself.
+ * Almost every record is one clean field on one line, and an analysis keeps one object for it: each
+ * object kept is copied by every young-generation collection that falls during an analysis.
+ */
+export class Row extends CleanFacts {
+  /** 1-based position among the declaration's entries; 0 for a row that is not an entry. */
+  ordinal = 0;
+  /** The first cell's facts when they are not the clean ones. */
+  private cellFacts: CellFacts | undefined = undefined;
+
+  constructor(
+    /** 0-based line on which the record starts. */
+    readonly line: number,
+    /** Offset of the record's first character (and of its first cell's raw text). */
+    readonly start: number,
+    /** Offset just past the record's content (before its line break). */
+    readonly end: number,
+    /** Offset just past the record's line break (= end for the last record). */
+    readonly next: number,
+    /** The first field's value (CSV quotes removed). */
+    readonly value: string,
+    private readonly flags: number,
+    private readonly wide: WideRecord | undefined,
+  ) {
+    super();
+  }
+
   /** The first cell was CSV-quoted. */
-  csvQuoted: boolean;
+  get csvQuoted(): boolean {
+    return (this.flags & CSV_QUOTED) !== 0;
+  }
+
   /** Every field is empty or spaces/tabs. */
-  blank: boolean;
+  get blank(): boolean {
+    return (this.flags & BLANK_ROW) !== 0;
+  }
+
+  get cellStart(): number {
+    return this.start;
+  }
+
+  /** Offset just past the first cell's raw text (quotes included). */
+  get cellEnd(): number {
+    return this.wide ? this.wide.cellEnd : this.end;
+  }
+
+  get fields(): readonly string[] {
+    return this.wide ? this.wide.fields : [this.value];
+  }
+
+  get fieldCount(): number {
+    return this.wide ? this.wide.fields.length : 1;
+  }
+
+  /** As an entry: the row it is on. */
+  get row(): Row {
+    return this;
+  }
+
+  /** As an entry: what its cell says (see normalize.ts). */
+  get facts(): CellFacts {
+    return this.cellFacts ?? this;
+  }
+
+  /** Files the row as entry `ordinal`, with its cell's facts when they are not the clean ones. */
+  fileAsEntry(ordinal: number, facts: CellFacts | undefined): void {
+    this.ordinal = ordinal;
+    this.cellFacts = facts;
+  }
+
+  /** The same record (and entry) after an edit above it moved it by `delta` characters. */
+  shifted(delta: number): Row {
+    const { wide } = this;
+    const row = new Row(this.line, this.start + delta, this.end + delta, this.next + delta, this.value, this.flags, wide && { fields: wide.fields, cellEnd: wide.cellEnd + delta });
+    row.fileAsEntry(this.ordinal, this.cellFacts);
+    return row;
+  }
 }
 
 export interface ParsedCsv {
@@ -60,7 +133,7 @@ function optionsFor(lines: LineIndex | undefined) {
 
 const BLANK = /^[ \t]*$/;
 
-export function isBlank(fields: string[]): boolean {
+export function isBlank(fields: readonly string[]): boolean {
   // Almost every row starts with a character other than a space or tab: no regex for those.
   const c = fields[0].charCodeAt(0);
   if (c === c && c !== 32 && c !== 9) return false;
@@ -90,7 +163,7 @@ export function parseCsv(text: string): ParsedCsv {
 
 export function withWideRows(rows: Row[]): { rows: Row[]; wideRows: Row[] } {
   const wideRows: Row[] = [];
-  for (const row of rows) if (row.fields.length > 1) wideRows.push(row);
+  for (const row of rows) if (row.fieldCount > 1) wideRows.push(row);
   return { rows, wideRows };
 }
 
@@ -106,14 +179,20 @@ export function parseRecords(body: string, quotingOff = false, lines?: LineIndex
   return parse(body, quotingOff ? { ...options, quote: false } : options) as string[][];
 }
 
-/** Where the first cell of a record's raw text ends, and whether CSV quotes enclose it. */
+/**
+ * Where the first cell of a record's raw text ends, and whether CSV quotes enclose it. A quoted cell
+ * is `"` + its value with each quote doubled + `"`; an unquoted one is its value as written. Stray
+ * quotes that csv-parse (quotes relaxed) reads as neither leave the cell to end at its first comma.
+ */
 function firstCell(raw: string, record: string[]): { length: number; csvQuoted: boolean } {
-  if (!raw.includes('"')) return { length: record.length > 1 ? record[0].length : raw.length, csvQuoted: false };
-  const lead = raw.length - raw.trimStart().length;
-  const csvQuoted = raw.charCodeAt(lead) === 34 && record[0] !== raw.slice(0, record[0].length);
-  if (record.length < 2) return { length: raw.length, csvQuoted };
-  // The first cell ends at the first comma outside its quotes.
-  const close = csvQuoted ? raw.indexOf('",', lead + 1) : -1;
+  const value = record[0];
+  const whole = record.length < 2;
+  const quotedForm = `"${value.replaceAll('"', '""')}"`;
+  if (raw.startsWith(quotedForm)) return { length: whole ? raw.length : quotedForm.length, csvQuoted: true };
+  const asWritten = raw.startsWith(value);
+  const csvQuoted = !asWritten && raw.charCodeAt(0) === 34;
+  if (whole || asWritten) return { length: whole ? raw.length : value.length, csvQuoted };
+  const close = raw.indexOf('",', 1);
   const comma = close >= 0 ? close + 1 : raw.indexOf(',');
   return { length: comma >= 0 ? comma : raw.length, csvQuoted };
 }
@@ -136,21 +215,19 @@ export function rowOnLine(text: string, lines: LineIndex, line: number, start: n
   const next = line + 1 < lines.lineCount ? lines.lineStarts[line + 1] : end;
   let cellEnd = fields.length > 1 ? start + fields[0].length : end;
   let csvQuoted = false;
-  if (text.charCodeAt(start) === 34 || (fields.length > 1 && text.slice(start, cellEnd + 1).includes('"')) || (fields.length === 1 && fields[0].length !== end - start)) {
+  // Only a record that opens with a quote can have a quoted first cell.
+  if (text.charCodeAt(start) === 34) {
     const cell = firstCell(text.slice(start, end), fields);
     cellEnd = start + cell.length;
     csvQuoted = cell.csvQuoted;
   }
-  return { line, start, end, next, fields: rightSized(fields), cellStart: start, cellEnd, csvQuoted, blank: isBlank(fields) };
+  return rowOf(line, start, end, next, fields, cellEnd, csvQuoted);
 }
 
-/**
- * csv-parse grows each record's array to 17 slots. A one-field record (almost every row) is kept as
- * a right-sized copy: the model then holds a third less, and each young-generation collection during
- * an analysis copies that much less (measured: 2.3 MB -> 1.5 MB survivors, pauses 1.5-2.2 -> 1.0 ms).
- */
-function rightSized(fields: string[]): string[] {
-  return fields.length === 1 ? [fields[0]] : fields;
+/** csv-parse grows each record's array to 17 slots: a one-field row keeps only the field. */
+function rowOf(line: number, start: number, end: number, next: number, fields: string[], cellEnd: number, csvQuoted: boolean): Row {
+  const flags = (csvQuoted ? CSV_QUOTED : 0) | (isBlank(fields) ? BLANK_ROW : 0);
+  return new Row(line, start, end, next, fields[0], flags, fields.length > 1 ? { fields, cellEnd } : undefined);
 }
 
 /** Quoted cells span lines: csv-parse's byte counts say where each record ends. */
@@ -166,7 +243,7 @@ function rowsFromInfo(text: string, body: string, offsetBase: number, lines: Lin
     if (text.charCodeAt(end - 1) === 13) end--;
     if (end < start) end = start;
     const cell = firstCell(text.slice(start, end), record);
-    rows.push({ line: lines.positionAt(start).line, start, end, next, fields: rightSized(record), cellStart: start, cellEnd: start + cell.length, csvQuoted: cell.csvQuoted, blank: isBlank(record) });
+    rows.push(rowOf(lines.positionAt(start).line, start, end, next, record, start + cell.length, cell.csvQuoted));
     start = next;
   }
   return rows;
