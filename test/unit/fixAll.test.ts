@@ -47,13 +47,18 @@ describe('fix all (source.fixAll.cape and cape fix)', () => {
     assert.deepEqual(valid(fixAll(text)), valid(text));
   });
 
-  it('with a quote left open, changes no quote: the lines after it stay entries', () => {
+  it('with a quote left open, adds or removes no quote: the lines after it stay entries', () => {
     // Removing the stray quote after `b` would pair the other two and swallow the entry between them.
     const text = `,"a\nb"\n${VALID[0]},"\n`;
     const fixed = fixAll(text);
     assert.equal([...fixed].filter((c) => c === '"').length, 3);
     assert.ok(analyze(fixed, URI, settings()).model.entries.some((e) => e.facts.key === VALID[0]));
     assert.equal(fixAll(fixed), fixed);
+    // Quick fixes likewise: no fix that drops the stray quote, fixes that keep it stay.
+    const fixes = new Map(analyze(text, URI, settings()).findings.map((f) => [f.code, f.fix]));
+    assert.equal(fixes.get('quoted'), undefined);
+    assert.equal(fixes.get('extra-column'), undefined);
+    assert.deepEqual(fixes.get('lowercase')?.edits, [{ start: 4, end: 6, newText: 'B"' }]);
   });
 
   it('skips codes turned off in cape.rules', () => {

@@ -1,4 +1,5 @@
 /** One analysis per document version: parse, model, every rule. */
+import { withQuoteSafeFix } from './fixes';
 import { buildModel, type DeclarationModel } from './model';
 import { CROSS_FILE_RULES, RULES } from './rules';
 import type { Finding } from './rules/rule';
@@ -22,7 +23,7 @@ export function analyze(text: string, uri: string, settings: CapeSettings, previ
   const model = buildModel(text, uri, previous?.model);
   const structuralOnly = model.rows.length > settings.maxEntries;
   const findings: Finding[] = [];
-  const context = { model, settings, perEntry: !structuralOnly, report: (f: Finding) => void findings.push(f) };
+  const context = { model, settings, perEntry: !structuralOnly, report: (f: Finding) => void findings.push(withQuoteSafeFix(model, f)) };
   for (const rule of RULES) {
     if (rule.codes.every((code) => settings.rules[code] === 'off')) continue;
     rule.check(context);
@@ -37,7 +38,7 @@ export function analyze(text: string, uri: string, settings: CapeSettings, previ
 export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string): Analysis {
   if (local.structuralOnly) return { ...local, workspace, filingDate };
   const findings: Finding[] = [...local.findings];
-  const context = { model: local.model, settings: local.settings, workspace, filingDate, report: (f: Finding) => void findings.push(f) };
+  const context = { model: local.model, settings: local.settings, workspace, filingDate, report: (f: Finding) => void findings.push(withQuoteSafeFix(local.model, f)) };
   for (const rule of CROSS_FILE_RULES) {
     if (rule.codes.every((code) => local.settings.rules[code] === 'off')) continue;
     rule.check(context);

@@ -6,7 +6,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { Analysis } from './analyze';
 import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { isCode } from './codes';
-import { HEADER_TEXT, findDuplicates } from './model';
+import { HEADER_TEXT, findDuplicates, type DeclarationModel } from './model';
+import type { Finding } from './rules/rule';
 import { isPlainCell } from './rules/helpers';
 import type { Row } from './parse';
 import { splitCodeActions, type SplitEnvironment } from './splitActions';
@@ -46,10 +47,28 @@ export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
       if (row.fields.slice(1).every((f) => f.trim() === '')) edits.push({ start: row.cellEnd, end: row.end, newText: '' });
     }
   }
-  // With a quote left open, the rows come from reading quotes as text: removing or adding one would
-  // pair the quotes differently and could swallow the lines between them into one cell.
-  if (model.unclosedQuote) return edits.filter((e) => !model.text.slice(e.start, e.end).includes('"') && !e.newText.includes('"'));
-  return edits;
+  return model.unclosedQuote ? edits.filter((e) => keepsQuotes(model.text, e)) : edits;
+}
+
+/**
+ * The edit leaves as many quote characters as it replaces. With a quote left open, the rows come
+ * from reading quotes as text: removing or adding one pairs them differently and can swallow the
+ * lines between two of them into one cell, so neither fix-all nor a quick fix does that.
+ */
+export function keepsQuotes(text: string, edit: OffsetEdit): boolean {
+  return quoteCount(text.slice(edit.start, edit.end)) === quoteCount(edit.newText);
+}
+
+function quoteCount(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count++;
+  return count;
+}
+
+/** The finding without its fix when the model has a quote left open and the fix changes quotes. */
+export function withQuoteSafeFix(model: DeclarationModel, finding: Finding): Finding {
+  if (!model.unclosedQuote || !finding.fix || finding.fix.edits.every((e) => keepsQuotes(model.text, e))) return finding;
+  return { ...finding, fix: undefined };
 }
 
 export function fixAllText(analysis: Analysis): string {

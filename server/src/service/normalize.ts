@@ -68,8 +68,8 @@ const NO_CHARACTERS: NonAsciiCharacter[] = [];
 
 /**
  * The facts of a clean 11-character cell, almost every cell of a real file. The constant facts sit
- * on the prototype; subclasses hold only the value (and the model's entries hold their row too, so
- * that a 9,999-entry file allocates 9,999 small objects, not 29,997).
+ * on the prototype; subclasses hold only the value. A row (parse.ts) is one: the entry on a clean
+ * line is a single object, its row, entry and cell facts at once.
  */
 export abstract class CleanFacts implements CellFacts {
   abstract readonly value: string;
