@@ -337,31 +337,31 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   paired with one of the product's). The product parses with relaxed quoting, relaxed column counts
   and empty lines kept, and gives csv-parse the one line break the text uses (all three are tried
   only when a text mixes them: csv-parse tries each delimiter at every character). Then it builds the
-  model every feature reads, runs every rule and makes the diagnostics. Each entry cell is read once
-  (\`scanEntryNumber\`) for its packed key and its validity, so the five entry-number rules look only at
-  the entries that are not valid as they stand, and in-file duplicates hash the packed keys into a
-  64 KB table of positions. Profile of the analysis now: csv-parse 60-65%, garbage collection about
-  9%, building entries 8%, the line index 4-9%, rows 4%, duplicates 2%, every rule and the
-  diagnostics together under 3%. Against the 1.5x target the figure is not reliably met: over whole
-  bench runs the median ratio was 1.33-1.55x with csv-parse at 8-10 ms, and 1.68-1.74x in runs where
-  csv-parse took 4.3-4.9 ms (the shared VM in a fast phase speeds csv-parse up more than it speeds up
-  garbage collection); 2.0-2.4x last session. Garbage collection decides the side. Timed with the
-  runtime's GC events over 200 pairs, 97-100 of the product's runs held a young-generation
-  collection and 0-2 of csv-parse's: the product allocates more and keeps what it builds
-  (csv-parse's records, then a row and an entry per line), so the collections fall in its runs and
-  each copies the model built so far. csv-parse grows every record's array to 17 slots; rows now
-  keep a right-sized copy of one-field records, which took the survivors of a collection from 2.3 to
-  1.5 MB and its pause from 1.5-2.2 to about 1.0 ms (0.6-0.7 ms per run on average, from 0.85-0.98).
-  Without the collections the ratio is 1.33-1.37x; with them the mean is 1.44-1.49x, and the median
-  lands on either side as they fall. Fewer objects per line (rows that are their own entries, say)
-  is the way to move it further. The 5 ms target cannot be met with csv-parse: csv-parse alone takes
-  5-10 ms for the 130 KB here.
+  model every feature reads, runs every rule and makes the diagnostics. A clean line is one object:
+  its row is also its entry and its cell's facts, and it keeps its one field, not csv-parse's 17-slot
+  array. Each entry cell is read once (\`scanEntryNumber\`) for its packed key and its validity, so
+  the five entry-number rules look only at the entries that are not valid as they stand, and in-file
+  duplicates hash the packed keys into a 64 KB table of positions. Profile of the analysis now:
+  csv-parse 66% (its loop, decoding and slicing each field), garbage collection 11%, filing entries
+  9% (mostly reading each cell: 10,000 cells of 11 characters take 0.5-0.65 ms on this machine),
+  rows 4%, the line index 3.5%, duplicates 2%, every rule and the diagnostics under 1%. Garbage
+  collection decided the ratio last session: an analysis allocated 5.3 MB to csv-parse's 2.6 MB, and
+  the young-generation collections, one every second pair, fell in exactly half of the product's
+  runs (timed with the runtime's GC events over 200 pairs), so the median sat on the boundary between
+  runs with and without one (1.33-1.74x). With one object per clean line an analysis allocates
+  4.1 MB; 57 of 200 of the product's runs hold a collection and the rest fall in csv-parse's, so the
+  median is a run without one. Medians over whole bench runs since: 1.30-1.41x in 12 of 14 runs, and
+  1.51x and 1.57x in two where the shared VM ran fast (csv-parse 4.5-5.1 ms instead of 7-9 ms: work
+  that waits on memory, the rows and the cells they hold, speeds up less than csv-parse's byte loop).
+  Measured and dropped: reading each cell while its row is made (cache-hot), and csv-parse decoding
+  ASCII texts as latin1; neither moved the ratio. The 5 ms target cannot be met with csv-parse:
+  csv-parse alone takes 4.5-10 ms for the 130 KB here.
 - B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
   rows with extra columns, which the default options reject). csv-parse alone takes 225-370 ms on them
   here, so < 100 ms cannot be met with csv-parse; the product takes 1.4-1.7x that. Profile: garbage
-  collection is a quarter (200,000 rows and entries survive as the model), and csv-parse builds an
-  error object for every row whose column count differs from the first row's, even when told to
-  relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
+  collection is a quarter (200,000 rows, each its own entry, survive as the model), and csv-parse
+  builds an error object for every row whose column count differs from the first row's, even when
+  told to relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
   at any size.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
   model (\`incremental.ts\`). Only that line is read again (with csv-parse) and the later offsets
