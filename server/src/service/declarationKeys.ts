@@ -5,7 +5,7 @@
  * take the model.
  */
 import { packEntryKey } from './codeTable';
-import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
+import { NOT_SHAPED, readEntryNumber } from './entryNumber';
 import { analyzeCell } from './normalize';
 import { buildModel, classifyHeaderCell, type DeclarationModel } from './model';
 import { isBlank, oneRecordPerLine, parseRecords } from './parse';
@@ -52,10 +52,8 @@ export function declarationKeys(text: string): DeclarationKeys {
     const fields = records[line];
     const value = fields[0];
     // A value shaped like an entry number is a clean cell: its key is itself, packed as it is read.
-    const scan = headerSeen ? scanEntryNumber(value) : NOT_ENTRY_SHAPED;
-    if (scan !== NOT_ENTRY_SHAPED) {
+    if (headerSeen && readEntryNumber(value, codes, count) !== NOT_SHAPED) {
       keys.push(value);
-      codes[count] = scannedKey(scan);
       lines[count++] = line;
       continue;
     }

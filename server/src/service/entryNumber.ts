@@ -68,37 +68,57 @@ export function formatEntryNumber(value: string): string {
   return value.length === ENTRY_LENGTH ? `${value.slice(0, 3)}-${value.slice(3, 10)}-${value.slice(10)}` : value;
 }
 
-/** What `scanEntryNumber` returns for a value that is not shaped like an entry number. */
-export const NOT_ENTRY_SHAPED = -1;
+/** What `readEntryNumber` found: a value not shaped like an entry number, a valid one, or one shaped like one but invalid. */
+export const NOT_SHAPED = 0;
+export const VALID_ENTRY = 1;
+export const INVALID_ENTRY = 2;
 
 /**
  * Reads a value once for the two things every entry needs: its packed key (as
  * `codeTable.packEntryKey`: 3 letters or digits, then 8 digits) and whether it is a valid entry
- * number. Returns the packed key when the value is valid, `-2 - key` when it is shaped like an entry
- * number but invalid (filer code 000, wrong check digit), and NOT_ENTRY_SHAPED otherwise.
+ * number (filer code not 000, matching check digit). A shaped value's key goes into `keys[at]`: a
+ * key is above 2^31, and returned from a call it would be boxed, one heap object per entry.
+ */
+export function readEntryNumber(value: string, keys: Float64Array, at: number): number {
+  if (value.length !== ENTRY_LENGTH) return NOT_SHAPED;
+  // Unrolled, with tables rather than branches: a filer code mixes letters and digits at random.
+  const c0 = value.charCodeAt(0);
+  const c1 = value.charCodeAt(1);
+  const c2 = value.charCodeAt(2);
+  if ((c0 | c1 | c2) > 127) return NOT_SHAPED;
+  const b0 = BASE36[c0];
+  const b1 = BASE36[c1];
+  const b2 = BASE36[c2];
+  if ((b0 | b1 | b2) < 0) return NOT_SHAPED;
+  const d3 = value.charCodeAt(3) - 48;
+  const d4 = value.charCodeAt(4) - 48;
+  const d5 = value.charCodeAt(5) - 48;
+  const d6 = value.charCodeAt(6) - 48;
+  const d7 = value.charCodeAt(7) - 48;
+  const d8 = value.charCodeAt(8) - 48;
+  const d9 = value.charCodeAt(9) - 48;
+  const d10 = value.charCodeAt(10) - 48;
+  // A character other than 0-9 gives a value that is above 9 read unsigned.
+  if ((d3 >>> 0) > 9 || (d4 >>> 0) > 9 || (d5 >>> 0) > 9 || (d6 >>> 0) > 9 || (d7 >>> 0) > 9 || (d8 >>> 0) > 9 || (d9 >>> 0) > 9 || (d10 >>> 0) > 9) return NOT_SHAPED;
+  const filer = (b0 * 36 + b1) * 36 + b2;
+  const serial = ((((((d3 * 10 + d4) * 10 + d5) * 10 + d6) * 10 + d7) * 10 + d8) * 10 + d9) * 10 + d10;
+  const luhn = LUHN[c0] + LUHN_DOUBLED[c1] + LUHN[c2] + DIGIT_DOUBLED[d3] + d4 + DIGIT_DOUBLED[d5] + d6 + DIGIT_DOUBLED[d7] + d8 + DIGIT_DOUBLED[d9];
+  keys[at] = filer * 1e8 + serial;
+  return filer !== 0 && (10 - (luhn % 10)) % 10 === d10 ? VALID_ENTRY : INVALID_ENTRY;
+}
+
+/** What `scanEntryNumber` returns for a value that is not shaped like an entry number. */
+export const NOT_ENTRY_SHAPED = -1;
+
+const scanned = new Float64Array(1);
+
+/**
+ * `readEntryNumber` as one number: the packed key when the value is valid, `-2 - key` when it is
+ * shaped like an entry number but invalid, and NOT_ENTRY_SHAPED otherwise.
  */
 export function scanEntryNumber(value: string): number {
-  if (value.length !== ENTRY_LENGTH) return NOT_ENTRY_SHAPED;
-  let filer = 0;
-  let luhn = 0;
-  for (let i = 0; i < 3; i++) {
-    const c = value.charCodeAt(i);
-    // Tables, not branches: a filer code mixes letters and digits at random.
-    const base36 = c < 128 ? BASE36[c] : -1;
-    if (base36 < 0) return NOT_ENTRY_SHAPED;
-    filer = filer * 36 + base36;
-    luhn += i === 1 ? LUHN_DOUBLED[c] : LUHN[c];
-  }
-  let serial = 0;
-  for (let i = 3; i < 11; i++) {
-    const digit = value.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return NOT_ENTRY_SHAPED;
-    serial = serial * 10 + digit;
-    if (i < 10) luhn += (i & 1) === 1 ? LUHN_DOUBLED[48 + digit] : digit;
-  }
-  const key = filer * 1e8 + serial;
-  const valid = filer !== 0 && (10 - (luhn % 10)) % 10 === serial % 10;
-  return valid ? key : -2 - key;
+  const read = readEntryNumber(value, scanned, 0);
+  return read === NOT_SHAPED ? NOT_ENTRY_SHAPED : read === VALID_ENTRY ? scanned[0] : -2 - scanned[0];
 }
 
 /** By character code below 128: the value in base 36 (0-9, A-Z), -1 for any other character. */
@@ -106,6 +126,8 @@ const BASE36 = new Int8Array(128).fill(-1);
 /** By character code: the Luhn value (`characterValue`), and the same doubled with its digits summed. */
 const LUHN = new Int8Array(128);
 const LUHN_DOUBLED = new Int8Array(128);
+/** By digit: the digit doubled with its digits summed (Luhn). */
+const DIGIT_DOUBLED = new Int8Array([0, 2, 4, 6, 8, 1, 3, 5, 7, 9]);
 for (let c = 0; c < 128; c++) {
   const v = characterValue(c);
   if (v < 0) continue;

@@ -3,7 +3,7 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import { addEntry, addKnownEntry, newEntryLists, type DeclarationModel } from './model';
+import { addEntry, fileEntry, newEntryLists, type DeclarationModel } from './model';
 import { isBlank, parseRecords, rowOnLine, withWideRows, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
@@ -46,7 +46,10 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
     if (r.line === line) addEntry(lists, r, entry.ordinal);
-    else addKnownEntry(lists, r, previous.keyCodes[i], wasUnusual, wasSuspect);
+    else {
+      lists.keyCodes[i] = previous.keyCodes[i];
+      fileEntry(lists, r, wasUnusual, wasSuspect);
+    }
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
   const { entries, unusual, suspect, keyCodes } = lists;

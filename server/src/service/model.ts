@@ -1,6 +1,6 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
 import { forEachRepeat, KeyCodes, packEntryKey } from './codeTable';
-import { NOT_ENTRY_SHAPED, scanEntryNumber, scannedKey } from './entryNumber';
+import { INVALID_ENTRY, NOT_SHAPED, readEntryNumber } from './entryNumber';
 import { patchModel } from './incremental';
 import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
@@ -87,21 +87,22 @@ export function newEntryLists(capacity: number): EntryLists {
  */
 export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
   const { value } = row;
-  const scan = row.csvQuoted ? NOT_ENTRY_SHAPED : scanEntryNumber(value);
-  if (scan !== NOT_ENTRY_SHAPED) {
+  const index = lists.entries.length;
+  const read = row.csvQuoted ? NOT_SHAPED : readEntryNumber(value, lists.keyCodes, index);
+  if (read !== NOT_SHAPED) {
     row.fileAsEntry(ordinal, undefined);
-    return addKnownEntry(lists, row, scannedKey(scan), false, scan < 0);
+    return fileEntry(lists, row, false, read === INVALID_ENTRY);
   }
   const facts = analyzeCell(value, row.csvQuoted);
   // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
   const clean = isCleanCell(facts);
   row.fileAsEntry(ordinal, clean ? undefined : facts);
-  addKnownEntry(lists, row, clean || facts.scientific ? -1 : packEntryKey(facts.key), !clean, true);
+  lists.keyCodes[index] = clean || facts.scientific ? -1 : packEntryKey(facts.key);
+  fileEntry(lists, row, !clean, true);
 }
 
-/** Files an entry whose key code and lists are already known (an unchanged line of a patched model). */
-export function addKnownEntry(lists: EntryLists, entry: Entry, keyCode: number, unusual: boolean, suspect: boolean): void {
-  lists.keyCodes[lists.entries.length] = keyCode;
+/** Files an entry whose key code is already in `lists.keyCodes` at its index. */
+export function fileEntry(lists: EntryLists, entry: Entry, unusual: boolean, suspect: boolean): void {
   lists.entries.push(entry);
   if (unusual) lists.unusual.push(entry);
   if (suspect) lists.suspect.push(entry);
