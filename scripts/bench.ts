@@ -339,23 +339,28 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   only when a text mixes them: csv-parse tries each delimiter at every character). Then it builds the
   model every feature reads, runs every rule and makes the diagnostics. A clean line is one object:
   its row is also its entry and its cell's facts, and it keeps its one field, not csv-parse's 17-slot
-  array. Each entry cell is read once (\`scanEntryNumber\`) for its packed key and its validity, so
+  array. Each entry cell is read once (\`readEntryNumber\`) for its packed key and its validity, so
   the five entry-number rules look only at the entries that are not valid as they stand, and in-file
   duplicates hash the packed keys into a 64 KB table of positions. Profile of the analysis now:
-  csv-parse 66% (its loop, decoding and slicing each field), garbage collection 11%, filing entries
-  9% (mostly reading each cell: 10,000 cells of 11 characters take 0.5-0.65 ms on this machine),
-  rows 4%, the line index 3.5%, duplicates 2%, every rule and the diagnostics under 1%. Garbage
+  csv-parse 65% (its loop, decoding and slicing each field), garbage collection 12%, filing entries
+  6% (reading each cell 4.4%: 10,000 cells of 11 characters take 0.3-0.55 ms on this machine),
+  rows 4%, the line index 4%, duplicates 2%, every rule and the diagnostics about 1%. Garbage
   collection decided the ratio last session: an analysis allocated 5.3 MB to csv-parse's 2.6 MB, and
   the young-generation collections, one every second pair, fell in exactly half of the product's
   runs (timed with the runtime's GC events over 200 pairs), so the median sat on the boundary between
   runs with and without one (1.33-1.74x). With one object per clean line an analysis allocates
   4.1 MB; 57 of 200 of the product's runs hold a collection and the rest fall in csv-parse's, so the
-  median is a run without one. Medians over whole bench runs since: 1.30-1.41x in 12 of 14 runs, and
-  1.51x and 1.57x in two where the shared VM ran fast (csv-parse 4.5-5.1 ms instead of 7-9 ms: work
-  that waits on memory, the rows and the cells they hold, speeds up less than csv-parse's byte loop).
-  Measured and dropped: reading each cell while its row is made (cache-hot), and csv-parse decoding
-  ASCII texts as latin1; neither moved the ratio. The 5 ms target cannot be met with csv-parse:
-  csv-parse alone takes 4.5-10 ms for the 130 KB here.
+  median is a run without one. How close this is: an unrolled cell read that V8 stopped inlining
+  returned each packed key (above 2^31) as a heap number, 10,000 more objects per analysis, and the
+  collections locked onto the product's runs again (100 of 200, 1.70-1.79x). \`readEntryNumber\` now
+  writes each key into the model's typed array, so nothing is boxed whatever V8 inlines. Medians
+  over 8 bench runs after that: 1.27-1.36x, with csv-parse at 5.4-9.4 ms (it runs about twice as
+  fast in some processes as in others here, whatever else runs; the product's own work, about
+  1.6-2.5 ms, varies less). Measured and dropped: reading each cell while its row is made (cache-hot),
+  and csv-parse decoding ASCII texts as latin1 or with quoting off on quote-free texts; none moved the
+  ratio. The 5 ms target is not met with csv-parse on this machine: csv-parse alone takes 4.1-9.4 ms
+  for the 130 KB here, so 5 ms would leave the product's own work under 1 ms even in csv-parse's
+  fast processes; the fastest analyses take 5.2-5.7 ms.
 - B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
   rows with extra columns, which the default options reject). csv-parse alone takes 225-370 ms on them
   here, so < 100 ms cannot be met with csv-parse; the product takes 1.4-1.7x that. Profile: garbage
@@ -373,7 +378,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   array (\`codeTable.ts\`); adding a file calls the shared-key bookkeeping only for keys another file
   holds. Profile: csv-parse (the baseline itself: 1.3-2.0 s), then about 0.25 s of table inserts that
   are cache misses into a 64 MB table, 0.2 s of rehashing as the table doubles, and garbage collection.
-  The 3 s target is met with 0.1-0.7 s to spare, depending on how fast csv-parse runs that minute.
+  Keys are written straight into the file's typed array as each cell is read (no heap number per
+  key); medians this session 2.0-2.3 s, against 2.0-2.9 s before.
 - B4: the index keeps, per file, the set of its keys that other files hold too, and the line of each
   shared key. The cross-file check of a 9,999-entry file asks that small set instead of the
   2,000,000-key table. Profile before: 40% of the refresh was table look-ups, and a line search per
