@@ -365,7 +365,7 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   and csv-parse decoding ASCII texts as latin1 or with quoting off on quote-free texts; none moved the
   ratio. The 5 ms target is not met with csv-parse on this machine: csv-parse alone takes 4.1-9.4 ms
   for the 130 KB here, so 5 ms would leave the product's own work under 1 ms even in csv-parse's
-  fast processes; the fastest analyses take 5.2-5.7 ms.
+  fast processes; the fastest analyses take 5.2-6.0 ms.
 - B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
   rows with extra columns, which the default options reject). csv-parse alone takes 220-370 ms on them
   here, so < 100 ms cannot be met with csv-parse; the product takes 1.4-1.8x that. Profile: garbage
