@@ -23,8 +23,7 @@ interface WideRecord {
  * object kept is copied by every young-generation collection that falls during an analysis.
  */
 export class Row extends CleanFacts {
-  /** 1-based position among the declaration's entries; 0 for a row that is not an entry. */
-  ordinal = 0;
+  private entryOrdinal = 0;
   /** The first cell's facts when they are not the clean ones. */
   private cellFacts: CellFacts | undefined = undefined;
 
@@ -72,6 +71,11 @@ export class Row extends CleanFacts {
     return this.wide ? this.wide.fields.length : 1;
   }
 
+  /** 1-based position among the declaration's entries; 0 for a row that is not an entry. */
+  get ordinal(): number {
+    return this.entryOrdinal;
+  }
+
   /** As an entry: the row it is on. */
   get row(): Row {
     return this;
@@ -84,7 +88,7 @@ export class Row extends CleanFacts {
 
   /** Files the row as entry `ordinal`, with its cell's facts when they are not the clean ones. */
   fileAsEntry(ordinal: number, facts: CellFacts | undefined): void {
-    this.ordinal = ordinal;
+    this.entryOrdinal = ordinal;
     this.cellFacts = facts;
   }
 
@@ -92,7 +96,7 @@ export class Row extends CleanFacts {
   shifted(delta: number): Row {
     const { wide } = this;
     const row = new Row(this.line, this.start + delta, this.end + delta, this.next + delta, this.value, this.flags, wide && { fields: wide.fields, cellEnd: wide.cellEnd + delta });
-    row.fileAsEntry(this.ordinal, this.cellFacts);
+    row.fileAsEntry(this.entryOrdinal, this.cellFacts);
     return row;
   }
 }
