@@ -3,7 +3,7 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import { addEntry, fileEntry, newEntryLists, type DeclarationModel } from './model';
+import { addEntry, closeEntryLists, fileEntry, newEntryLists, type DeclarationModel } from './model';
 import { isBlank, parseRecords, rowOnLine, withWideRows, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {
@@ -52,6 +52,5 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     }
   }
   const blankRows = previous.blankRows.map((r) => newRows[r.line]);
-  const { entries, unusual, suspect, keyCodes } = lists;
-  return { ...previous, text, lines, ...withWideRows(newRows), uri, entries, unusual, suspect, keyCodes, blankRows };
+  return { ...previous, text, lines, ...withWideRows(newRows), uri, ...closeEntryLists(lists), blankRows };
 }

@@ -69,16 +69,24 @@ export interface DeclarationModel extends ParsedCsv {
   blankRows: Row[];
 }
 
-/** The per-entry lists of a model, filled in file order by `addEntry`. */
+/** The per-entry lists of a model, filled in file order by `addEntry`; `closeEntryLists` trims them. */
 export interface EntryLists {
+  /** Sized for every row up front: growing it entry by entry would leave copies for the collector. */
   entries: Entry[];
+  count: number;
   unusual: Entry[];
   suspect: Entry[];
   keyCodes: Float64Array;
 }
 
 export function newEntryLists(capacity: number): EntryLists {
-  return { entries: [], unusual: [], suspect: [], keyCodes: new Float64Array(capacity) };
+  return { entries: new Array<Entry>(capacity), count: 0, unusual: [], suspect: [], keyCodes: new Float64Array(capacity) };
+}
+
+/** The filled lists, trimmed to the entries filed. */
+export function closeEntryLists({ entries, count, unusual, suspect, keyCodes }: EntryLists): Pick<DeclarationModel, 'entries' | 'unusual' | 'suspect' | 'keyCodes'> {
+  entries.length = count;
+  return { entries, unusual, suspect, keyCodes: keyCodes.length === count ? keyCodes : keyCodes.subarray(0, count) };
 }
 
 /**
@@ -87,7 +95,7 @@ export function newEntryLists(capacity: number): EntryLists {
  */
 export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
   const { value } = row;
-  const index = lists.entries.length;
+  const index = lists.count;
   const read = row.csvQuoted ? NOT_SHAPED : readEntryNumber(value, lists.keyCodes, index);
   if (read !== NOT_SHAPED) {
     row.fileAsEntry(ordinal, undefined);
@@ -103,7 +111,7 @@ export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
 
 /** Files an entry whose key code is already in `lists.keyCodes` at its index. */
 export function fileEntry(lists: EntryLists, entry: Entry, unusual: boolean, suspect: boolean): void {
-  lists.entries.push(entry);
+  lists.entries[lists.count++] = entry;
   if (unusual) lists.unusual.push(entry);
   if (suspect) lists.suspect.push(entry);
 }
@@ -131,10 +139,9 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
   for (let i = 0; i < parsed.rows.length; i++) {
     const row = parsed.rows[i];
     if (row.blank) blankRows.push(row);
-    else if (i >= firstEntryIndex) addEntry(lists, row, lists.entries.length + 1);
+    else if (i >= firstEntryIndex) addEntry(lists, row, lists.count + 1);
   }
-  const { entries, unusual, suspect } = lists;
-  return { ...parsed, uri, header, headerKind, entries, unusual, suspect, keyCodes: lists.keyCodes.subarray(0, entries.length), blankRows };
+  return { ...parsed, uri, header, headerKind, ...closeEntryLists(lists), blankRows };
 }
 
 export interface DocumentKindInput {
