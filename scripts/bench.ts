@@ -358,17 +358,19 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   median is a run without one. How close this is: an unrolled cell read that V8 stopped inlining
   returned each packed key (above 2^31) as a heap number, 10,000 more objects per analysis, and the
   collections locked onto the product's runs again (100 of 200, 1.70-1.79x). \`readEntryNumber\` now
-  writes each key into the model's typed array, so nothing is boxed whatever V8 inlines. Medians
-  over 11 bench runs after that: 1.26-1.40x, with csv-parse at 5.3-9.4 ms (it runs about twice as
-  fast in some processes as in others here, whatever else runs; the product's own work, about
-  1.6-2.5 ms, varies less). Measured and dropped: reading each cell while its row is made (cache-hot),
+  writes each key into the model's typed array, so nothing is boxed whatever V8 inlines, and the
+  entry lists are sized for every row up front (growing them left 0.18 MB of copies): 4.0 MB per
+  analysis, and 40 of 200 runs hold a collection. Medians over 8 bench runs after that: 1.27-1.34x,
+  with csv-parse at 4.3-8.0 ms (it runs about twice as fast in some processes as in others here,
+  whatever else runs; the product's own work, about 1.4-2.5 ms, varies less, so the ratio is highest
+  where csv-parse is fastest: 1.38-1.50x there before the lists were presized). Measured and dropped: reading each cell while its row is made (cache-hot),
   and csv-parse decoding ASCII texts as latin1 or with quoting off on quote-free texts; none moved the
   ratio. The 5 ms target is not met with csv-parse on this machine: csv-parse alone takes 4.1-9.4 ms
   for the 130 KB here, so 5 ms would leave the product's own work under 1 ms even in csv-parse's
-  fast processes; the fastest analyses take 5.2-6.0 ms.
+  fast processes; the fastest analyses take 5.2-5.8 ms, and the best run's median 5.7 ms.
 - B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
-  rows with extra columns, which the default options reject). csv-parse alone takes 220-370 ms on them
-  here, so < 100 ms cannot be met with csv-parse; the product takes 1.4-1.8x that. Profile: garbage
+  rows with extra columns, which the default options reject). csv-parse alone takes 196-370 ms on them
+  here, so < 100 ms cannot be met with csv-parse; the product takes 1.3-1.8x that. Profile: garbage
   collection is a quarter (200,000 rows, each its own entry, survive as the model), and csv-parse
   builds an error object for every row whose column count differs from the first row's, even when
   told to relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
