@@ -6,9 +6,7 @@
 import * as fs from 'node:fs';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
-import { Es003Aggregator, es003Delimiter } from './service';
-
-type LineBreak = '\r\n' | '\n' | '\r';
+import { Es003Aggregator, es003Delimiter, type LineBreak } from './service';
 
 const ALL_LINE_BREAKS: LineBreak[] = ['\r\n', '\n', '\r'];
 

@@ -45,7 +45,7 @@ export function patchModel(previous: DeclarationModel, text: string, uri: string
     const wasSuspect = previous.suspect[nextSuspect] === entry;
     if (wasSuspect) nextSuspect++;
     const r = newRows[entry.row.line];
-    if (r.line === line) addEntry(lists, r, entry.ordinal);
+    if (r.line === line) addEntry(lists, r);
     else {
       lists.keyCodes[i] = previous.keyCodes[i];
       fileEntry(lists, r, wasUnusual, wasSuspect);

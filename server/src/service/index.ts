@@ -11,7 +11,7 @@ export { getHover } from './hover';
 export { isDeclarationDocument, buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
 export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';
 export { DEFAULT_SETTINGS, resolveSettings, type CapeSettings, type RuleSetting } from './settings';
-export { LineIndex, applyOffsetEdits, type OffsetEdit } from './text';
+export { LineIndex, applyOffsetEdits, type LineBreak, type OffsetEdit } from './text';
 export { planParts, partFileNames, splitDeclaration, splitFileName, partText, clampPartSize, type PlannedFile, type PartPlan } from './split';
 export { getDocumentSymbols, getFoldingRanges, getSplitLenses, SPLIT_COMMAND } from './outline';
 export { prepareUpload, excludedCsv, manifestCsv, type PrepareInput, type PreparedUpload, type ExcludedRow } from './prepare';

@@ -90,12 +90,13 @@ export function closeEntryLists({ entries, count, unusual, suspect, keyCodes }: 
 }
 
 /**
- * Files the entry of a row. A cell shaped like an entry number (almost every cell) is clean: one read
+ * Files the entry of a row as the next entry. A cell shaped like an entry number (almost every cell) is clean: one read
  * gives its key and its validity, with no step-by-step analysis.
  */
-export function addEntry(lists: EntryLists, row: Row, ordinal: number): void {
+export function addEntry(lists: EntryLists, row: Row): void {
   const { value } = row;
   const index = lists.count;
+  const ordinal = index + 1;
   const read = row.csvQuoted ? NOT_SHAPED : readEntryNumber(value, lists.keyCodes, index);
   if (read !== NOT_SHAPED) {
     row.fileAsEntry(ordinal, undefined);
@@ -139,7 +140,7 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
   for (let i = 0; i < parsed.rows.length; i++) {
     const row = parsed.rows[i];
     if (row.blank) blankRows.push(row);
-    else if (i >= firstEntryIndex) addEntry(lists, row, lists.count + 1);
+    else if (i >= firstEntryIndex) addEntry(lists, row);
   }
   return { ...parsed, uri, header, headerKind, ...closeEntryLists(lists), blankRows };
 }

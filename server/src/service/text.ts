@@ -5,7 +5,7 @@ const LONE_CR = /\r(?!\n)/;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-type LineBreak = '\n' | '\r\n' | '\r';
+export type LineBreak = '\n' | '\r\n' | '\r';
 
 export class LineIndex {
   /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
