@@ -11,5 +11,5 @@ export function addEntryData(index: WorkspaceIndex, uri: string, display: string
 }
 
 export function reportRowProblems(display: string, data: Es003Aggregator, io: Output): void {
-  for (const problem of data.problems.slice(0, ROW_PROBLEMS_SHOWN)) io.err(`${display}:${problem.line + 1}: warning entry-data-row ${problem.reason}\n`);
+  for (const problem of data.problems.slice(0, ROW_PROBLEMS_SHOWN)) io.err(`${display}:${problem.line + 1}: warning ${problem.code ?? 'entry-data-row'} ${problem.reason}\n`);
 }

@@ -19,6 +19,7 @@ import { readEs003 } from '../../server/src/es003Reader';
 import { todayIso } from '../../server/src/localDate';
 import { addEntryData, reportRowProblems } from './entryData';
 import type { Output } from './output';
+import { readRatesOption } from './rates';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -30,13 +31,13 @@ export const EXIT_USAGE = 2;
 
 const USAGE = `Usage:
   cape check <files|dirs|globs...> [--results <files...>] [--entry-data <files...>] [--phase auto|1|2] [--filing-date YYYY-MM-DD]
-             [--format text|json|sarif|github] [--no-exit-code]
+             [--rates <rates.csv>] [--format text|json|sarif|github] [--no-exit-code]
   cape fix <files...> [--dry-run]
   cape split <file> [--max N] [--out-dir DIR]
   cape prepare <files...> [--out-dir DIR] [--max N]
   cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
              [--filing-date YYYY-MM-DD] [--phase auto|1|2]
-  cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--format json|md|csv]
+  cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--rates <rates.csv>] [--format json|md|csv]
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -74,12 +75,12 @@ export async function run(argv: string[], io: Output): Promise<number> {
   }
 }
 
-function settingsFrom(values: { 'filing-date'?: string; phase?: string }): CapeSettings {
+function settingsFrom(values: { 'filing-date'?: string; phase?: string; rates?: string }): CapeSettings {
   const filingDate = values['filing-date'];
   if (filingDate !== undefined && !isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
   const phase = values.phase ?? 'auto';
   if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}, not '${phase}'`);
-  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '', phase };
+  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '', phase, interest: { ...DEFAULT_SETTINGS.interest, rates: readRatesOption(values.rates) } };
 }
 
 async function check(argv: string[], io: Output): Promise<number> {
@@ -92,6 +93,7 @@ async function check(argv: string[], io: Output): Promise<number> {
       format: { type: 'string', default: 'text' },
       'filing-date': { type: 'string' },
       phase: { type: 'string' },
+      rates: { type: 'string' },
       'no-exit-code': { type: 'boolean', default: false },
     },
   });
@@ -190,7 +192,7 @@ function ioMessage(error: unknown): string {
 }
 
 /** The codes whose problems fix-all repairs; used to say what changed. */
-const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost']);
+const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost', 'excel-text-formula']);
 
 function fix(args: string[], io: Output): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });

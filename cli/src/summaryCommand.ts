@@ -2,16 +2,17 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, declarationRefunds, DEFAULT_SETTINGS, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
+  analyze, declarationRefunds, DEFAULT_SETTINGS, rateTable, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
   type Analysis, type DeclarationRefunds,
 } from '../../server/src/service';
 import { readEs003 } from '../../server/src/es003Reader';
 import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
 import type { Output } from './output';
+import { readRatesOption } from './rates';
 
 export async function summary(argv: string[], io: Output, today: string): Promise<number> {
   const { rest: afterData, values: dataArgs } = takeList(argv, '--entry-data');
-  const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' } } });
+  const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' }, rates: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('summary needs at least one declaration');
   if (dataArgs.length === 0) throw new UsageError('summary needs --entry-data <ES-003 exports...>: the duty and dates come from there');
   const filingDate = values['filing-date'] ?? today;
@@ -20,7 +21,8 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   if (payer !== 'corporate' && payer !== 'non-corporate') throw new UsageError(`--payer takes corporate or non-corporate, not '${payer}'`);
   const format = values.format!;
   if (!['json', 'md', 'csv'].includes(format)) throw new UsageError(`--format takes json|md|csv, not '${format}'`);
-  const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates: [] } };
+  const rates = readRatesOption(values.rates);
+  const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates } };
   const index = new WorkspaceIndex();
   for (const input of expandInputs(dataArgs)) {
     const uri = pathToFileURL(input.absolute).toString();
@@ -42,7 +44,7 @@ export async function summary(argv: string[], io: Output, today: string): Promis
     }
   }
   const files: DeclarationRefunds[] = declarations.map((d) => declarationRefunds(d.display, withWorkspace(d.local, index, filingDate)));
-  if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays)) + '\n');
+  if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays, rateTable(rates))) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));
   return 0;

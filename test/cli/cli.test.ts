@@ -200,7 +200,7 @@ describe('cape summary', () => {
     const r = cape([...args, '--format', 'json']);
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['filingDate', 'payer', 'total', 'importers', 'files', 'entries']);
+    assert.deepEqual(Object.keys(json), ['filingDate', 'payer', 'total', 'importers', 'files', 'entries', 'ratesKnownThrough']);
     assert.equal(json.payer, 'corporate');
     const cents = (s: string) => Math.round(Number(s) * 100);
     const expected = json.entries.filter((e: { status: string }) => e.status === 'expected');

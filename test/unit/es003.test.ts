@@ -101,12 +101,13 @@ describe('eligibility and deadlines', () => {
     assert.deepEqual(codesFor([{ entry: V0 }]), []);
   });
 
-  it('the 80-day boundary: day 79 is the last filing day, day 80 is closed', () => {
+  it('the 80-day boundary: day 79 is the last certain filing day, day 80 is disputed (a warning), day 81 is closed', () => {
     const liquidated = '2026-09-13';
     const row = { entry: V0, status: 'Liquidated', liquidationDate: '09/13/2026' };
     assert.equal(addDays(liquidated, 79), '2026-12-01');
     assert.deepEqual(codesFor([row], [V0], {}, '2026-12-01'), ['1:window-closing:2']);
-    assert.deepEqual(codesFor([row], [V0], {}, '2026-12-02'), ['1:window-closed:1']);
+    assert.deepEqual(codesFor([row], [V0], {}, '2026-12-02'), ['1:window-closing:2']);
+    assert.deepEqual(codesFor([row], [V0], {}, '2026-12-03'), ['1:window-closed:1']);
     assert.deepEqual(codesFor([row], [V0], { deadlineWarningDays: 14 }, '2026-11-17'), ['1:window-closing:2']);
     assert.deepEqual(codesFor([row], [V0], { deadlineWarningDays: 14 }, '2026-11-16'), []);
   });

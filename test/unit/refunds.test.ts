@@ -41,7 +41,7 @@ describe('expected refunds', () => {
     { entry: VALID[0], duty: '$10,000.00', summaryDate: '03/15/2025' },
     { entry: VALID[1], duty: '$333.33', summaryDate: '04/01/2025', paymentDate: '04/10/2025', status: 'Liquidated', liquidationDate: '11/01/2026' },
     { entry: VALID[2], duty: '$500.00', summaryDate: '05/01/2025', type: '47' },
-    { entry: VALID[3], duty: '$700.00', summaryDate: '' },
+    { entry: VALID[3], duty: '$700.00', summaryDate: '', entryDate: '' },
   ];
   const analysis = () => withWorkspace(analyze(decl(...VALID.slice(0, 5)), 'file:///w/d.csv', settings()), indexWith(es003Text(rows)), FILING);
 
@@ -81,7 +81,7 @@ describe('expected refunds', () => {
     const hover = (getHover(a, { line: 1, character: 1 })!.contents as { value: string }).value;
     assert.ok(hover.includes(`interest ${dollars(first.interest)}`), hover);
     assert.match(hover, /from 2025-03-15 \(entry summary date\) to 2027-01-15 \(filing date \+ 45 days\), corporate rate/);
-    assert.deepEqual(Object.keys(json), ['filingDate', 'payer', 'total', 'importers', 'files', 'entries']);
+    assert.deepEqual(Object.keys(json), ['filingDate', 'payer', 'total', 'importers', 'files', 'entries', 'ratesKnownThrough']);
     assert.deepEqual(Object.keys(json.total), ['entries', 'duty', 'interest', 'refund', 'atRisk']);
     assert.match(json.total.refund, /^\d+\.\d\d$/);
   });

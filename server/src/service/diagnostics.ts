@@ -82,13 +82,16 @@ export function toDiagnostics(analysis: Analysis, docsUri?: string, limit = Infi
 }
 
 /** An ES-003 export's unreadable rows, as diagnostics in the export itself. */
-export function entryDataRowDiagnostics(problems: readonly { line: number; reason: string }[], docsUri?: string, limit = Infinity): Diagnostic[] {
-  return problems.slice(0, limit).map((p) => ({
-    range: { start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    source: DIAGNOSTIC_SOURCE,
-    code: 'entry-data-row',
-    ...(docsUri ? { codeDescription: { href: `${docsUri}#entry-data-row` } } : {}),
-    message: `${p.reason} This row is left out of the entry data.`,
-  }));
+export function entryDataRowDiagnostics(problems: readonly { line: number; reason: string; code?: Code }[], docsUri?: string, limit = Infinity): Diagnostic[] {
+  return problems.slice(0, limit).map((p) => {
+    const code = p.code ?? 'entry-data-row';
+    return {
+      range: { start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code,
+      ...(docsUri ? { codeDescription: { href: `${docsUri}#${code}` } } : {}),
+      message: p.code ? p.reason : `${p.reason} This row is left out of the entry data.`,
+    };
+  });
 }

@@ -5,7 +5,8 @@
  */
 import { parseDate } from './dates';
 import { headerKey } from './model';
-import { analyzeCell } from './normalize';
+import { analyzeCell, unwrapTextFormula } from './normalize';
+import { firstLineOf, headerDelimiter, type Delimiter } from './delimiters';
 
 export interface EntryFacts {
   key: string;
@@ -26,6 +27,10 @@ export interface EntryFacts {
   drawback: boolean;
   adcvd: boolean;
   warehouse: boolean;
+  /** The export has the HTS and duty columns (or an IEEPA duty column): `ieepaDutyCents` means something. */
+  ieepaKnown: boolean;
+  /** The export has a liquidation status or date column: an empty one means unliquidated. */
+  liquidationKnown: boolean;
   /** Where the entry's first row is. */
   uri: string;
   line: number;
@@ -35,24 +40,26 @@ export interface RowProblem {
   /** 0-based line in the ES-003 file. */
   line: number;
   reason: string;
+  /** A problem of the whole export (its header) rather than of one unreadable row. */
+  code?: 'entry-data-columns';
 }
 
 type Column = keyof typeof COLUMN_NAMES;
 
 /** Header names seen in real exports and broker workbooks, compared without case, spaces or dashes. */
 const COLUMN_NAMES = {
-  entry: ['entrysummarynumber', 'entrynumber', 'entrysummaryno'],
-  line: ['entrysummarylinenumber', 'linenumber'],
+  entry: ['entrysummarynumber', 'entrynumber', 'entrysummaryno', 'entryno', 'entrysummarynbr', 'entrynbr', 'entrysummary', 'entrynum'],
+  line: ['entrysummarylinenumber', 'linenumber', 'lineitemnumber', 'entrysummarylinenbr', 'lineno', 'linenbr', 'lineitem'],
   entryType: ['entrytypecode', 'entrytype'],
-  importer: ['importernumber', 'importerofrecordnumber', 'iornumber'],
-  importerName: ['importername'],
+  importer: ['importernumber', 'importerofrecordnumber', 'iornumber', 'ior', 'importerofrecord', 'iorno'],
+  importerName: ['importername', 'importerofrecordname', 'iorname'],
   entryDate: ['entrydate'],
   summaryDate: ['entrysummarydate'],
   paymentDate: ['paymentdate', 'dutypaymentdate', 'statementpaymentdate'],
-  hts: ['htsnumberfull', 'htsnumber', 'tariffnumber', 'htsusnumber'],
-  duty: ['linetariffdutyamount', 'dutyamount', 'linedutyamount'],
-  liquidationStatus: ['liquidationstatus', 'liquidationstatusdescription'],
-  liquidationDate: ['liquidationdate'],
+  hts: ['htsnumberfull', 'htsnumber', 'tariffnumber', 'htsusnumber', 'htscode', 'hts', 'htsus', 'tariffcode'],
+  duty: ['linetariffdutyamount', 'dutyamount', 'linedutyamount', 'linetariffdutyamt', 'totalduty', 'dutypaid', 'duty', 'ieepaduty', 'ieepadutyamount'],
+  liquidationStatus: ['liquidationstatus', 'liquidationstatusdescription', 'liqstatus', 'finalliquidation'],
+  liquidationDate: ['liquidationdate', 'finalliquidationdate', 'liqdate', 'liquidationdt'],
   reconciliation: ['reconciliationindicator', 'reconindicator', 'reconciliationflag', 'reconflag'],
   protestNumber: ['protestnumber'],
   protestStatus: ['proteststatus'],
@@ -61,29 +68,64 @@ const COLUMN_NAMES = {
   warehouse: ['warehouseindicator', 'warehouse', 'warehouseentry'],
 } as const;
 
-export type Es003Columns = Partial<Record<Column, number>>;
+/** Duty columns that hold IEEPA duty alone (a broker workbook's per-entry figure): no HTS column needed. */
+const IEEPA_DUTY_COLUMNS: readonly string[] = ['ieepaduty', 'ieepadutyamount'];
+
+/** Columns that only a line-level export or entry workbook has (a declaration with one pasted column has at most one). */
+const EXPORT_ONLY_COLUMNS: readonly Column[] = ['line', 'entryType', 'importer', 'importerName', 'entryDate', 'summaryDate', 'paymentDate', 'hts', 'duty', 'liquidationStatus', 'liquidationDate'];
+
+/** Canonical names, for messages about missing columns. */
+export const COLUMN_LABELS: Partial<Record<Column, string>> = { hts: 'HTS Number - Full', duty: 'Line Tariff Duty Amount', liquidationStatus: 'Liquidation Status', liquidationDate: 'Liquidation Date', entryDate: 'Entry Date', summaryDate: 'Entry Summary Date' };
+
+export type Es003Columns = Partial<Record<Column, number>> & {
+  /** The duty column holds IEEPA duty alone (`IEEPA Duty`): every row's duty counts, whatever its HTS. */
+  ieepaDutyColumn?: boolean;
+};
 
 export function es003Columns(header: readonly string[]): Es003Columns | undefined {
-  const keys = header.map(headerKey);
+  const keys = header.map((cell) => headerKey(unwrapTextFormula(cell.replace(/^\ufeff/, '').trim())));
   const columns: Es003Columns = {};
   for (const [column, names] of Object.entries(COLUMN_NAMES) as [Column, readonly string[]][]) {
-    const i = keys.findIndex((k) => names.includes(k));
-    if (i >= 0) columns[column] = i;
+    // The first header in the list's order wins (`Line Tariff Duty Amount` over `Total Duty`).
+    for (const name of names) {
+      const i = keys.indexOf(name);
+      if (i >= 0) {
+        columns[column] = i;
+        break;
+      }
+    }
   }
-  // An entry column plus line or duty columns: a line-level export, not a declaration or results.
-  if (columns.entry === undefined || (columns.line === undefined && columns.duty === undefined)) return undefined;
+  if (columns.duty !== undefined) columns.ieepaDutyColumn = IEEPA_DUTY_COLUMNS.includes(keys[columns.duty]);
+  // An entry column plus a line, HTS or duty column, or two other export columns: a line-level
+  // export or entry workbook, not a declaration (which has one column, maybe one pasted beside it).
+  if (columns.entry === undefined) return undefined;
+  const others = EXPORT_ONLY_COLUMNS.filter((c) => columns[c] !== undefined);
+  if (columns.line === undefined && columns.duty === undefined && columns.hts === undefined && others.length < 2) return undefined;
   return columns;
 }
 
-/** The delimiter of an export's header line: tab-delimited text or CSV. */
-export function es003Delimiter(firstLine: string): ',' | '\t' {
-  return firstLine.includes('\t') && firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',';
+/** What an export lacks for IEEPA verdicts: an HTS column (unless its duty is IEEPA duty alone) and a duty column. */
+export function missingIeepaColumns(columns: Es003Columns): string[] {
+  const missing: string[] = [];
+  if (columns.hts === undefined && !columns.ieepaDutyColumn) missing.push('an HTS column (`HTS Number - Full`)');
+  if (columns.duty === undefined) missing.push('a duty column (`Line Tariff Duty Amount`)');
+  return missing;
+}
+
+/** The delimiter of an export's header line: CSV, tab-delimited text, or a semicolon save. */
+export function es003Delimiter(firstLine: string): Delimiter {
+  return headerDelimiter(firstLine);
+}
+
+/** The header cells of a text's first line, as the export reader would split them. */
+export function headerCells(text: string): string[] {
+  const firstLine = firstLineOf(text);
+  const delimiter = headerDelimiter(firstLine);
+  return firstLine.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
 }
 
 export function isEs003Document(text: string): boolean {
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
-  const delimiter = es003Delimiter(firstLine);
-  return es003Columns(firstLine.split(delimiter).map((c) => c.replace(/^"|"$/g, ''))) !== undefined;
+  return es003Columns(headerCells(text)) !== undefined;
 }
 
 /** `$2,567.49`, `2567.49`, `FREE`, `$0.00`, `(12.00)` -> cents; undefined when unreadable. */
@@ -167,7 +209,10 @@ function columnIndexes(columns: Es003Columns): Record<Column, number> {
 
 /** The trimmed cell at `index`; undefined when the export has no such column. */
 function cellAt(record: string[], index: number): string | undefined {
-  return index < 0 ? undefined : (record[index] ?? '').trim();
+  if (index < 0) return undefined;
+  const value = (record[index] ?? '').trim();
+  // ACE Portal CSV exports force numbers to text as `="60576069342"`.
+  return value.charCodeAt(0) === 61 ? unwrapTextFormula(value).trim() : value;
 }
 
 export class Es003Aggregator {
@@ -175,6 +220,9 @@ export class Es003Aggregator {
   readonly problems: RowProblem[] = [];
   rows = 0;
   private columns: Record<Column, number> | undefined;
+  private ieepaKnown = false;
+  private ieepaDutyColumn = false;
+  private liquidationKnown = false;
   /** Exports repeat dates and list an entry's lines together: both are parsed once. */
   private readonly dates = new Map<string, string | undefined>();
   private lastEntryText = '';
@@ -190,8 +238,21 @@ export class Es003Aggregator {
   addRow(record: string[], line: number): void {
     if (!this.columns) {
       const found = es003Columns(record.map((c) => c.replace(/^\ufeff/, '')));
-      if (found) this.columns = columnIndexes(found);
-      else this.problems.push({ line, reason: 'The header has no `Entry Summary Number` column with line or duty columns: not an ES-003 export.' });
+      if (found) {
+        this.columns = columnIndexes(found);
+        const missing = missingIeepaColumns(found);
+        this.ieepaKnown = missing.length === 0;
+        this.ieepaDutyColumn = found.ieepaDutyColumn === true;
+        this.liquidationKnown = found.liquidationStatus !== undefined || found.liquidationDate !== undefined;
+        if (missing.length > 0) {
+          const seen = record.map((c) => c.replace(/^\ufeff/, '').trim()).filter((c) => c !== '').map((c) => `\`${c.slice(0, 40)}\``).slice(0, 30).join(', ');
+          this.problems.push({
+            line,
+            code: 'entry-data-columns',
+            reason: `This export has no ${missing.join(' and no ')}, so it cannot show whether an entry has IEEPA duty: no entry is judged \`no-ieepa-duty\` from it and its refunds are not computed. Headers seen: ${seen}. Add the column to the ES-003 layout in ACE and export again.`,
+          });
+        }
+      } else this.problems.push({ line, reason: 'The header has no `Entry Summary Number` column with line or duty columns: not an ES-003 export.' });
       return;
     }
     const at = this.columns;
@@ -211,7 +272,7 @@ export class Es003Aggregator {
     }
     const dutyText = cellAt(record, at.duty) ?? '';
     const duty = parseMoney(dutyText);
-    if (duty === undefined) {
+    if (duty === undefined && at.duty >= 0) {
       this.problems.push({ line, reason: `Line Tariff Duty Amount \`${dutyText.slice(0, 30)}\` is not an amount.` });
       return;
     }
@@ -230,7 +291,8 @@ export class Es003Aggregator {
       facts = {
         key, importer: '', importerName: '', entryType: '', entryDate: undefined, summaryDate: undefined, paymentDate: undefined,
         liquidationStatus: '', liquidationDate: undefined, ieepaDutyCents: 0, ieepaLines: 0,
-        reconciliation: false, protestNumber: '', protestStatus: '', drawback: false, adcvd: false, warehouse: false, uri: this.uri, line,
+        reconciliation: false, protestNumber: '', protestStatus: '', drawback: false, adcvd: false, warehouse: false,
+        ieepaKnown: this.ieepaKnown, liquidationKnown: this.liquidationKnown, uri: this.uri, line,
       };
       this.facts.set(key, facts);
     }
@@ -241,14 +303,22 @@ export class Es003Aggregator {
     facts.summaryDate ??= summaryDate;
     facts.paymentDate ??= paymentDate;
     facts.liquidationDate ??= liquidationDate;
-    facts.liquidationStatus ||= cellAt(record, at.liquidationStatus) ?? '';
+    const status = cellAt(record, at.liquidationStatus) ?? '';
+    if (status !== '' && facts.liquidationStatus === '') {
+      // A `Final Liquidation` column may hold the date itself: liquidated on that date.
+      const asDate = /^\d/.test(status) ? parseDate(status) : undefined;
+      if (asDate) {
+        facts.liquidationStatus = 'liquidated';
+        facts.liquidationDate ??= asDate;
+      } else facts.liquidationStatus = status;
+    }
     facts.reconciliation ||= truthy(cellAt(record, at.reconciliation));
     facts.protestNumber ||= cellAt(record, at.protestNumber) ?? '';
     facts.protestStatus ||= cellAt(record, at.protestStatus) ?? '';
     facts.drawback ||= truthy(cellAt(record, at.drawback));
     facts.adcvd ||= truthy(cellAt(record, at.adcvd));
     facts.warehouse ||= truthy(cellAt(record, at.warehouse));
-    if (isIeepaHts(cellAt(record, at.hts) ?? '')) {
+    if (duty !== undefined && (this.ieepaDutyColumn || isIeepaHts(cellAt(record, at.hts) ?? ''))) {
       facts.ieepaDutyCents += duty;
       facts.ieepaLines++;
     }
@@ -275,15 +345,20 @@ export class Es003Aggregator {
 /** Liquidation status strings are not standardized: this is what they mean for CAPE. */
 export type Liquidation = 'unliquidated' | 'liquidated' | 'suspended' | 'extended' | 'under-review' | 'final' | 'unknown';
 
+/**
+ * `unknown` when the export says nothing the product can read: no liquidation columns at all
+ * (an entry is not unliquidated just because the layout left the columns out), or a status word it
+ * does not know. CBP's own words `OPEN`/`CLOSED` mean unliquidated/liquidated.
+ */
 export function liquidationOf(facts: EntryFacts): Liquidation {
-  const s = facts.liquidationStatus.toLowerCase();
+  const s = facts.liquidationStatus.toLowerCase().trim();
   if (/final/.test(s)) return 'final';
   if (/suspend/.test(s)) return 'suspended';
   if (/extend/.test(s)) return 'extended';
   if (/review/.test(s)) return 'under-review';
-  if (/unliquidated|not liquidated|open|pending/.test(s)) return 'unliquidated';
-  if (/liquidated|reliquidated/.test(s)) return 'liquidated';
+  if (/unliquidated|not liquidated|^open\b|pending|^n$|^no$/.test(s)) return 'unliquidated';
+  if (/liquidated|^closed\b|^y$|^yes$/.test(s)) return 'liquidated';
   if (s === '' && facts.liquidationDate) return 'liquidated';
-  if (s === '') return 'unliquidated';
+  if (s === '') return facts.liquidationKnown ? 'unliquidated' : 'unknown';
   return 'unknown';
 }

@@ -77,7 +77,11 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
     } else if (refund) out.push('', `**Refund:** not computed: ${refund.reasons.join(', ')}`);
   }
   for (const r of workspace.resultsFor(key)) {
-    const verdict = r.status === 'accepted' ? `accepted${r.claim ? ` on claim ${r.claim}` : ''}` : `rejected${r.claim ? ` on claim ${r.claim}` : ''}: ${r.message || r.statusText}`;
+    const onClaim = r.claim ? ` on claim ${r.claim}` : '';
+    const verdict =
+      r.status === 'accepted' ? `accepted${onClaim}`
+      : r.status === 'rejected' ? `rejected${onClaim}: ${r.message || r.statusText}`
+      : `listed${onClaim}, ${r.statusText ? `status "${r.statusText}" (not a status CAPE Tools knows)` : 'no status'}: proves neither acceptance nor rejection`;
     out.push('', `**CBP:** ${verdict} (${displayName(r.uri)}, line ${r.line + 1})`);
   }
   return out;

@@ -26,6 +26,6 @@ export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';
 export { windowOf, formatCents, WINDOW_DAYS } from './eligibility';
 export { planBuild, BUILD_URI, type BuildPlan } from './build';
 export { computeInterest, type InterestResult, type Payer, type RateSegment } from './interest';
-export { OVERPAYMENT_RATES, rateTable, quarterOf, type QuarterRate } from './rates';
+export { OVERPAYMENT_RATES, rateTable, quarterOf, parseRatesCsv, ratesKnownThrough, type QuarterRate, type UserRate } from './rates';
 export { entryRefunds, refundOptions, totals, type EntryRefund, type RefundOptions, type RefundTotals } from './refunds';
 export { summaryJson, summaryMarkdown, summaryCsv, amount, getRefundLenses, declarationRefunds, REPORT_COMMAND, type DeclarationRefunds } from './refundReport';

@@ -49,6 +49,8 @@ export interface CellFacts {
   lowercase: boolean;
   hyphenated: boolean;
   scientific: boolean;
+  /** An Excel text formula `="..."` (how ACE Portal exports force numbers to text) wraps the value. */
+  textFormula: boolean;
   /** After every lossless step (quotes, invisible characters, spaces, case, hyphens). */
   normalized: string;
   /** The zero-padded entry number, when padding gives a number that passes the check digit. */
@@ -80,6 +82,7 @@ export abstract class CleanFacts implements CellFacts {
   declare readonly lowercase: false;
   declare readonly hyphenated: false;
   declare readonly scientific: false;
+  declare readonly textFormula: false;
   declare readonly padded: undefined;
   get normalized(): string {
     return this.value;
@@ -88,7 +91,7 @@ export abstract class CleanFacts implements CellFacts {
     return this.value;
   }
 }
-Object.assign(CleanFacts.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, padded: undefined });
+Object.assign(CleanFacts.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, textFormula: false, padded: undefined });
 
 class CleanCell extends CleanFacts {
   constructor(readonly value: string) {
@@ -114,8 +117,14 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   if (value.length > LONGEST_REPAIRABLE) {
     return {
       value, quoted: csvQuoted, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
-      hyphenated: false, scientific: false, normalized: value, padded: undefined, key: value,
+      hyphenated: false, scientific: false, textFormula: false, normalized: value, padded: undefined, key: value,
     };
+  }
+  const formula = textFormulaInner(value);
+  if (formula !== undefined) {
+    const inner = analyzeCell(formula, false);
+    // The formula's own quotes (and CSV quoting around it) go with the formula: not a `quoted` problem.
+    return { ...inner, value, textFormula: true };
   }
   const nonAscii: NonAsciiCharacter[] = [];
   let text = '';
@@ -145,12 +154,32 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   }
   return {
     value, quoted, nonAscii, nonAsciiLossy: nonAscii.some((c) => c.replacement === undefined), whitespace, lowercase,
-    hyphenated, scientific, normalized: text, padded, key: padded ?? text,
+    hyphenated, scientific, textFormula: false, normalized: text, padded, key: padded ?? text,
   };
+}
+
+const TEXT_FORMULA = /^[ \t]*=[ \t]*"([^"]*)"[ \t]*$/;
+
+/**
+ * The text inside an Excel text formula `="60576069342"` (the cell value after CSV unquoting);
+ * undefined for any other cell. Every reader (declarations, results, ES-003) reads the inner text.
+ */
+export function textFormulaInner(value: string): string | undefined {
+  if (value.length < 3 || value.indexOf('=') < 0) return undefined;
+  return TEXT_FORMULA.exec(value)?.[1];
+}
+
+/** A cell value with any `="..."` text formula unwrapped. */
+export function unwrapTextFormula(value: string): string {
+  return textFormulaInner(value) ?? value;
 }
 
 /** Applies one lossless step to the raw cell text, for the quick fix of that step alone. */
 export const singleStepFixes = {
+  textFormula: (raw: string, facts: CellFacts) => {
+    const inner = textFormulaInner(facts.value) ?? facts.value;
+    return /[",\r\n]/.test(inner) ? raw : inner;
+  },
   quoted: (raw: string, facts: CellFacts) => {
     const inner = raw.trim();
     if (inner.startsWith('"') && inner.endsWith('"') && inner.length >= 2 && !inner.slice(1, -1).includes('"')) {

@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Analysis } from './analyze';
 import { formatCents } from './eligibility';
 import type { CodeLens } from 'vscode-languageserver-types';
-import { entryRefunds, refundOptions, refundsByPart, totals, type EntryRefund, type RefundOptions } from './refunds';
+import { OVERPAYMENT_RATES, ratesKnownThrough, type QuarterRate } from './rates';
+import { entryRefunds, lacksData, refundOptions, refundsByPart, totals, type EntryRefund, type RefundOptions } from './refunds';
 
 export interface DeclarationRefunds {
   path: string;
@@ -26,7 +27,7 @@ export function amount(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function summaryJson(files: readonly DeclarationRefunds[], filingDate: string, payer: string, warningDays: number) {
+export function summaryJson(files: readonly DeclarationRefunds[], filingDate: string, payer: string, warningDays: number, rates: readonly QuarterRate[] = OVERPAYMENT_RATES) {
   const all = files.flatMap((f) => f.refunds);
   const t = totals(all, warningDays);
   const byImporter = new Map<string, EntryRefund[]>();
@@ -43,7 +44,14 @@ export function summaryJson(files: readonly DeclarationRefunds[], filingDate: st
       const ft = totals(f.refunds, warningDays);
       return { path: f.path, entries: ft.entries, duty: amount(ft.dutyCents), interest: amount(ft.interestCents), refund: amount(ft.refundCents), atRisk: amount(ft.atRiskCents) };
     }),
-    entries: all.map((r) => ({ entry: r.entry, importer: r.importer, duty: amount(r.dutyCents), interest: amount(r.interestCents), depositDate: r.depositDate ?? null, endDate: r.endDate ?? null, status: r.status })),
+    entries: all.map((r) => ({
+      entry: r.entry, importer: r.importer, duty: amount(r.dutyCents), interest: amount(r.interestCents), depositDate: r.depositDate ?? null, endDate: r.endDate ?? null, status: r.status,
+      ratesAssumed: r.interest?.extrapolated === true,
+      ...(r.depositBasis ? { depositBasis: r.depositBasis } : {}),
+      ...(r.estimated ? { estimated: true } : {}),
+    })),
+    /** The last quarter with a known rate; later days carry it forward (each such entry has `ratesAssumed`). */
+    ratesKnownThrough: ratesKnownThrough(rates),
   };
 }
 
@@ -94,7 +102,7 @@ export function summaryMarkdown(files: readonly DeclarationRefunds[], filingDate
     for (const r of closing) out.push(`| ${r.entry} | ${r.daysLeft} | ${r.liquidationDate} |`);
     out.push('');
   }
-  const missing = all.filter((r) => r.status === 'missing-dates' || r.status === 'no-entry-data');
+  const missing = all.filter((r) => lacksData(r.status));
   if (missing.length > 0) out.push('## Not computed', '', ...missing.slice(0, 200).map((r) => `- ${r.entry}: ${r.reasons.join(', ')}`), '');
   out.push(
     '## Assumptions',

@@ -10,12 +10,18 @@ import { liquidationOf } from './es003';
 import { computeInterest, type InterestResult, type Payer } from './interest';
 import { MAX_ENTRIES_PER_DECLARATION } from './model';
 import { rateTable, type QuarterRate } from './rates';
-import { windowOf } from './eligibility';
+import { liquidationEstimate, windowOf } from './eligibility';
 
 /** Reliquidation follows within 90 days of liquidation (19 USC 1501). */
 const RELIQUIDATION_DAYS = 90;
 
-export type RefundStatus = 'expected' | 'at-risk' | 'missing-dates' | 'no-entry-data';
+/** `missing-duty`: the export has no HTS or duty column, so the IEEPA duty is not known. */
+export type RefundStatus = 'expected' | 'at-risk' | 'missing-dates' | 'no-entry-data' | 'missing-duty';
+
+/** Statuses whose amount is not computed for lack of data. */
+export function lacksData(status: RefundStatus): boolean {
+  return status === 'missing-dates' || status === 'no-entry-data' || status === 'missing-duty';
+}
 
 export interface EntryRefund {
   entry: string;
@@ -24,7 +30,9 @@ export interface EntryRefund {
   dutyCents: number;
   interestCents: number;
   depositDate?: string;
-  depositBasis?: 'payment date' | 'entry summary date';
+  depositBasis?: 'payment date' | 'entry summary date' | 'entry date';
+  /** The interest is an estimate: the deposit date is the entry date (no payment or entry summary date). */
+  estimated?: boolean;
   endDate?: string;
   endBasis?: string;
   liquidationDate?: string;
@@ -83,20 +91,28 @@ function computeRefunds(analysis: Analysis, options: RefundOptions): EntryRefund
       continue;
     }
     const base = { entry: key, line, importer: facts.importer, dutyCents: facts.ieepaDutyCents, liquidationDate: facts.liquidationDate, daysLeft: windowOf(facts, filingDate)?.daysLeft };
-    const depositDate = facts.paymentDate ?? facts.summaryDate;
-    if (!depositDate) {
-      out.push({ ...base, interestCents: 0, status: 'missing-dates', reasons: ['no payment or entry summary date in the ES-003 data'] });
+    if (!facts.ieepaKnown) {
+      out.push({ ...base, dutyCents: 0, interestCents: 0, status: 'missing-duty', reasons: ['the ES-003 export has no HTS or duty column (entry-data-columns)'] });
       continue;
     }
+    // ES-003 has no payment date; the entry summary date is the usual stand-in, the entry date an estimate.
+    const depositDate = facts.paymentDate ?? facts.summaryDate ?? facts.entryDate;
+    if (!depositDate) {
+      out.push({ ...base, interestCents: 0, status: 'missing-dates', reasons: ['no payment, entry summary or entry date in the ES-003 data'] });
+      continue;
+    }
+    const depositBasis = facts.paymentDate ? 'payment date' : facts.summaryDate ? 'entry summary date' : 'entry date';
     const processing = addDays(filingDate, options.processingDays);
     const liquidated = liquidationOf(facts) === 'liquidated' && facts.liquidationDate;
     const reliquidation = liquidated ? addDays(facts.liquidationDate!, RELIQUIDATION_DAYS) : undefined;
     const endDate = reliquidation && reliquidation < processing ? reliquidation : processing;
     const endBasis = reliquidation && reliquidation < processing ? `liquidation + ${RELIQUIDATION_DAYS} days` : `filing date + ${options.processingDays} days`;
     const interest = computeInterest(facts.ieepaDutyCents, depositDate, endDate, options.payer, options.rates);
-    const reasons = blocking.get(line) ?? [];
+    const reasons = [...(blocking.get(line) ?? [])];
+    // An estimated window that has probably closed (or cannot be told) puts the refund at risk.
+    if (liquidationEstimate(facts, filingDate)?.probablyClosed) reasons.push('liquidation-unknown');
     out.push({
-      ...base, interestCents: interest.interestCents, depositDate, depositBasis: facts.paymentDate ? 'payment date' : 'entry summary date', endDate, endBasis,
+      ...base, interestCents: interest.interestCents, depositDate, depositBasis, estimated: depositBasis === 'entry date', endDate, endBasis,
       status: reasons.length > 0 ? 'at-risk' : 'expected', reasons, interest,
     });
   }
@@ -131,7 +147,7 @@ export function totals(refunds: readonly EntryRefund[], warningDays: number): Re
     importers: new Set(expected.map((r) => r.importer)).size,
     closingSoon: refunds.filter((r) => r.daysLeft !== undefined && r.daysLeft >= 0 && r.daysLeft <= warningDays).length,
     extrapolated: refunds.some((r) => r.interest?.extrapolated),
-    missing: refunds.filter((r) => r.status === 'missing-dates' || r.status === 'no-entry-data').length,
+    missing: refunds.filter((r) => lacksData(r.status)).length,
   };
 }
 

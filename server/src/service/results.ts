@@ -1,12 +1,16 @@
 /**
- * CBP's CAPE results downloads ("Claim Details", "Validation Result File"): recognized by their
- * header (an entry column plus a claim or status column; case, spaces and underscores ignored).
+ * CBP's CAPE results downloads ("Claim Details", "Validation Result File", broker workbooks):
+ * recognized by their header (an entry column plus a claim or status column; case, spaces and
+ * underscores ignored). Only a status proves anything: CBP keeps the claim number on failed rows
+ * too, so a claim number alone never means "accepted" (domain reference, section 2).
  */
 import { parse } from 'csv-parse/sync';
+import { firstLineOf, headerDelimiter } from './delimiters';
 import { headerKey } from './model';
-import { analyzeCell } from './normalize';
+import { analyzeCell, unwrapTextFormula } from './normalize';
 
-export type CbpStatus = 'accepted' | 'rejected';
+/** `unknown`: the row names the entry (and maybe a claim) but no status the product knows. */
+export type CbpStatus = 'accepted' | 'rejected' | 'unknown';
 
 export interface CbpResult {
   key: string;
@@ -18,10 +22,13 @@ export interface CbpResult {
   line: number;
 }
 
-const ENTRY_COLUMNS = new Set(['entrynumber', 'entrysummarynumber', 'entry', 'entryno', 'entrynum']);
-const CLAIM_COLUMNS = new Set(['claimnumber', 'capeclaimnumber', 'claim', 'claimno', 'claimid']);
-const STATUS_COLUMNS = new Set(['status', 'claimstatus', 'entrystatus', 'capestatus', 'validationstatus', 'result']);
-const ERROR_COLUMNS = new Set(['errordescription', 'error', 'errors', 'errormessage', 'reason', 'rejectionreason', 'message', 'errordesc']);
+/** Header names seen in CBP downloads and broker workbooks, compared by `headerKey`. */
+export const RESULT_COLUMN_NAMES = {
+  entry: ['entrynumber', 'entrysummarynumber', 'entry', 'entryno', 'entrynum', 'entrynbr', 'entrysummarynbr', 'entrysummaryno', 'entrysummary'],
+  claim: ['claimnumber', 'capeclaimnumber', 'claim', 'claimno', 'claimid', 'claimnbr', 'capeclaim', 'capeclaimno'],
+  status: ['status', 'claimstatus', 'entrystatus', 'capestatus', 'validationstatus', 'result', 'filingstatus', 'capefilingstatus', 'entrysummarystatus', 'capeentrystatus'],
+  error: ['errordescription', 'error', 'errors', 'errormessage', 'reason', 'rejectionreason', 'message', 'errordesc', 'errordetail', 'capeerrordetail', 'claimerror', 'capeerror', 'capeerrordescription', 'errordetails'],
+} as const;
 
 interface ResultColumns {
   entry: number;
@@ -31,37 +38,46 @@ interface ResultColumns {
 }
 
 export function resultColumns(header: readonly string[]): ResultColumns | undefined {
-  const keys = header.map(headerKey);
-  const find = (set: Set<string>) => keys.findIndex((k) => set.has(k));
-  const columns = { entry: find(ENTRY_COLUMNS), claim: find(CLAIM_COLUMNS), status: find(STATUS_COLUMNS), error: find(ERROR_COLUMNS) };
+  const keys = header.map((cell) => headerKey(unwrapTextFormula(cell.replace(/^\ufeff/, ''))));
+  const find = (names: readonly string[]) => keys.findIndex((k) => names.includes(k));
+  const columns = { entry: find(RESULT_COLUMN_NAMES.entry), claim: find(RESULT_COLUMN_NAMES.claim), status: find(RESULT_COLUMN_NAMES.status), error: find(RESULT_COLUMN_NAMES.error) };
   if (columns.entry < 0 || (columns.claim < 0 && columns.status < 0)) return undefined;
   return columns;
 }
 
 /** A results file, judged from its first line. */
 export function isResultsDocument(text: string): boolean {
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
-  if (!firstLine.includes(',') && !firstLine.includes('\t')) return false;
+  const firstLine = firstLineOf(text);
+  const delimiter = headerDelimiter(firstLine);
+  if (!firstLine.includes(delimiter)) return false;
   try {
-    const [header] = parse(firstLine, { relax_quotes: true, relax_column_count: true, delimiter: firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',' }) as string[][];
+    const [header] = parse(firstLine, { relax_quotes: true, relax_column_count: true, delimiter }) as string[][];
     return resultColumns(header ?? []) !== undefined;
   } catch {
     return false;
   }
 }
 
-function statusOf(text: string): CbpStatus | undefined {
-  const t = text.toLowerCase();
-  if (/reject|fail|denied|error/.test(t) && !/accepted with/.test(t)) return 'rejected';
-  if (/accept/.test(t)) return 'accepted';
-  return undefined;
+/** Status words that say CBP accepted the entry (ACE: `Entry Summary Updated`; the portal: `Accepted`). */
+const ACCEPTED = new Set(['accepted', 'entryaccepted', 'entrysummaryupdated', 'updated', 'accept', 'success', 'successful', 'passed']);
+
+/**
+ * What a row's status says, read from the status cell (and the error cell for `Accepted with
+ * Error(s)`, a declaration-level status that does not say which entries failed).
+ */
+export function statusOf(statusText: string, message: string): CbpStatus | undefined {
+  const key = headerKey(statusText);
+  if (key === '') return undefined;
+  if (ACCEPTED.has(key)) return 'accepted';
+  if (key.startsWith('acceptedwitherror')) return message !== '' ? 'rejected' : 'unknown';
+  if (/fail|reject|denied|error|invalid|notaccepted/.test(key)) return 'rejected';
+  return 'unknown';
 }
 
-/** Reads every row with an entry number and a known status; other rows are skipped. */
+/** Reads every row that names an entry and says something about it (status, claim or error). */
 export function parseResults(text: string): CbpResult[] {
   const body = text.replace(/^\ufeff/, '');
-  const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const delimiter = headerDelimiter(firstLineOf(body));
   let rows: string[][];
   try {
     rows = parse(body, { relax_quotes: true, relax_column_count: true, skip_empty_lines: false, delimiter, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
@@ -70,19 +86,20 @@ export function parseResults(text: string): CbpResult[] {
   }
   const columns = rows.length > 0 ? resultColumns(rows[0]) : undefined;
   if (!columns) return [];
+  const cell = (row: string[], index: number) => (index >= 0 ? unwrapTextFormula((row[index] ?? '').trim()).trim() : '');
   const out: CbpResult[] = [];
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
     const facts = analyzeCell(row[columns.entry] ?? '', false);
     const key = facts.padded ?? facts.normalized;
     if (key.length !== 11) continue;
-    const statusText = (columns.status >= 0 ? row[columns.status] : '') ?? '';
-    const claim = ((columns.claim >= 0 ? row[columns.claim] : '') ?? '').trim();
-    const message = ((columns.error >= 0 ? row[columns.error] : '') ?? '').trim();
-    // A claim number without a status means CBP accepted the entry onto that claim.
-    const status = statusOf(statusText) ?? (claim !== '' && message === '' ? 'accepted' : undefined);
+    const statusText = cell(row, columns.status);
+    const claim = cell(row, columns.claim);
+    const message = cell(row, columns.error);
+    // No status: an error text is a rejection; a claim number alone proves nothing either way.
+    const status = statusOf(statusText, message) ?? (message !== '' ? 'rejected' : claim !== '' ? 'unknown' : undefined);
     if (!status) continue;
-    out.push({ key, status, statusText: statusText.trim(), claim, message, line: i });
+    out.push({ key, status, statusText, claim, message, line: i });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { duplicate } from './duplicate';
 import { emptyDeclaration } from './empty-declaration';
 import { entryCharset } from './entry-charset';
 import { entryLength } from './entry-length';
+import { excelTextFormula } from './excel-text-formula';
 import { extraColumn } from './extra-column';
 import { fileTooLarge } from './file-too-large';
 import { filerCode } from './filer-code';
@@ -22,6 +23,7 @@ import type { CrossFileRule, Rule } from './rule';
 import { alreadyDeclared } from './already-declared';
 import { duplicateInWorkspace } from './duplicate-in-workspace';
 import { rejectedByCbp } from './rejected-by-cbp';
+import { cbpStatusUnknown } from './cbp-status-unknown';
 import { adcvdPending } from './adcvd-pending';
 import { drawback } from './drawback';
 import { excludedEntryType } from './excluded-entry-type';
@@ -32,6 +34,7 @@ import { reconciliationFlagged } from './reconciliation-flagged';
 import { refundAtLiquidation } from './refund-at-liquidation';
 import { windowClosed } from './window-closed';
 import { windowClosing } from './window-closing';
+import { liquidationUnknown } from './liquidation-unknown';
 import { scientificNotation } from './scientific-notation';
 import { trailingComma } from './trailing-comma';
 import { transactionNumber } from './transaction-number';
@@ -49,6 +52,7 @@ export const RULES: readonly Rule[] = [
   blankLine,
   extraColumn,
   trailingComma,
+  excelTextFormula,
   quoted,
   nonAscii,
   whitespace,
@@ -70,10 +74,12 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   duplicateInWorkspace,
   alreadyDeclared,
   rejectedByCbp,
+  cbpStatusUnknown,
   noEntryData,
   noIeepaDuty,
   windowClosed,
   windowClosing,
+  liquidationUnknown,
   excludedEntryType,
   reconciliationFlagged,
   drawback,

@@ -8,8 +8,10 @@ export const rejectedByCbp: CrossFileRule = {
     if (!workspace.hasResults) return;
     for (const entry of model.entries) {
       const results = workspace.resultsFor(entry.facts.key);
-      if (results.length === 0 || results.some((r) => r.status === 'accepted')) continue;
-      const rejected = results[results.length - 1];
+      if (results.some((r) => r.status === 'accepted')) continue;
+      const rejections = results.filter((r) => r.status === 'rejected');
+      if (rejections.length === 0) continue;
+      const rejected = rejections[rejections.length - 1];
       const said = rejected.message || rejected.statusText || 'rejected';
       const advice = adviceFor(said);
       const what = advice ? ` ${advice.refileCanHelp ? 'Re-filing can help once you act' : 'Re-filing will not help'}: ${advice.advice}.` : ' Check the entry in ACE before re-filing.';
