@@ -82,4 +82,24 @@ describe('language server over stdio: workspace', () => {
       await client.stop();
     }
   });
+
+  it('a results file whose rows have claim numbers but no accepted status publishes no error for those entries', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'claims.csv'),
+      `Entry Summary Number,Cape Claim Number,Filing Status,Error Detail\r\n"=""${V0}""",100000241223,Pending Review,\r\n${V1},100000241223,,\r\n${V2},100000241223,Failed,UNABLE TO CALCULATE DUTY\r\n`,
+    );
+    fs.writeFileSync(path.join(dir, 'b.csv'), decl(V3));
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
+    try {
+      await client.open(uri('a.csv'), decl(V0, V1, V2));
+      const items = await waitFor(async () => {
+        const report = await client.pull(uri('a.csv'));
+        return report.items!.length === 3 ? report.items! : undefined;
+      }, 5000, 'the results in a.csv');
+      assert.deepEqual(items.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`), ['1:cbp-status-unknown:3', '2:cbp-status-unknown:3', '3:rejected-by-cbp:2']);
+      assert.match(String(items[0].message), /"Pending Review"/);
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -107,8 +107,8 @@ export function es003Columns(header: readonly string[]): Es003Columns | undefine
 /** What an export lacks for IEEPA verdicts: an HTS column (unless its duty is IEEPA duty alone) and a duty column. */
 export function missingIeepaColumns(columns: Es003Columns): string[] {
   const missing: string[] = [];
-  if (columns.hts === undefined && !columns.ieepaDutyColumn) missing.push('an HTS column (`HTS Number - Full`)');
-  if (columns.duty === undefined) missing.push('a duty column (`Line Tariff Duty Amount`)');
+  if (columns.hts === undefined && !columns.ieepaDutyColumn) missing.push('HTS column (`HTS Number - Full`)');
+  if (columns.duty === undefined) missing.push('duty column (`Line Tariff Duty Amount`)');
   return missing;
 }
 

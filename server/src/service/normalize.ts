@@ -124,7 +124,10 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   if (formula !== undefined) {
     const inner = analyzeCell(formula, false);
     // The formula's own quotes (and CSV quoting around it) go with the formula: not a `quoted` problem.
-    return { ...inner, value, textFormula: true };
+    return {
+      value, quoted: inner.quoted, nonAscii: inner.nonAscii, nonAsciiLossy: inner.nonAsciiLossy, whitespace: inner.whitespace, lowercase: inner.lowercase,
+      hyphenated: inner.hyphenated, scientific: inner.scientific, textFormula: true, normalized: inner.normalized, padded: inner.padded, key: inner.key,
+    };
   }
   const nonAscii: NonAsciiCharacter[] = [];
   let text = '';
