@@ -8,7 +8,7 @@ import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE, type DiagnosticData 
 import { isCode } from './codes';
 import { HEADER_TEXT, findDuplicates, type DeclarationModel } from './model';
 import type { Finding } from './rules/rule';
-import { isPlainCell } from './rules/helpers';
+import { isPlainCell, rowHoldsOnlyItsEntry } from './rules/helpers';
 import type { Row } from './parse';
 import { splitCodeActions, type SplitEnvironment } from './splitActions';
 import { applyOffsetEdits, type OffsetEdit } from './text';
@@ -30,7 +30,7 @@ export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
   }
   if (analysis.structuralOnly) return edits;
   if (enabled('blank-line')) for (const row of model.blankRows) deleted.add(row);
-  if (enabled('duplicate')) for (const { entry } of findDuplicates(model)) deleted.add(entry.row);
+  if (enabled('duplicate')) for (const { entry } of findDuplicates(model)) if (rowHoldsOnlyItsEntry(entry)) deleted.add(entry.row);
   // A cell that is only quotes, spaces or invisible characters is a blank line once cleaned.
   if (enabled('blank-line')) for (const { row, facts } of model.unusual) if ((facts.padded ?? facts.normalized) === '' && row.fields.every((f, i) => i === 0 || f.trim() === '')) deleted.add(row);
   for (const row of deleted) edits.push({ start: row.start, end: row.next, newText: '' });

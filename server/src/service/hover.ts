@@ -72,7 +72,7 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
     if (refund?.interest) {
       const i = refund.interest;
       out.push('', `**Refund:** ${formatCents(refund.dutyCents + refund.interestCents)} = duty ${formatCents(refund.dutyCents)} + interest ${formatCents(refund.interestCents)}${refund.status === 'at-risk' ? ` (at risk: ${refund.reasons.join(', ')})` : ''}`);
-      out.push(`${i.days} days from ${refund.depositDate} (${refund.depositBasis}) to ${refund.endDate} (${refund.endBasis}), ${analysis.settings.interest.payer} rate, compounded daily:`);
+      out.push(`${i.days} days from ${refund.depositDate} (${refund.depositBasis}${refund.estimated ? ', an estimate: no payment or entry summary date' : ''}) to ${refund.endDate} (${refund.endBasis}), ${analysis.settings.interest.payer} rate, compounded daily:`);
       for (const s of i.segments) out.push(`- ${s.from} to ${s.to}: ${s.days} days at ${s.rate}%${s.assumed ? ' (last known rate assumed)' : ''}`);
     } else if (refund) out.push('', `**Refund:** not computed: ${refund.reasons.join(', ')}`);
   }

@@ -51,6 +51,12 @@ export interface CellFacts {
   scientific: boolean;
   /** An Excel text formula `="..."` (how ACE Portal exports force numbers to text) wraps the value. */
   textFormula: boolean;
+  /**
+   * The cell holds several values separated by spaces, tabs or invisible characters (`E1 E2`,
+   * `MYK26212743<TAB>ACME`): not a whitespace problem, because joining them would destroy the
+   * entries. Undefined for a cell that is one value.
+   */
+  separatedValues: string[] | undefined;
   /** After every lossless step (quotes, invisible characters, spaces, case, hyphens). */
   normalized: string;
   /** The zero-padded entry number, when padding gives a number that passes the check digit. */
@@ -83,6 +89,7 @@ export abstract class CleanFacts implements CellFacts {
   declare readonly hyphenated: false;
   declare readonly scientific: false;
   declare readonly textFormula: false;
+  declare readonly separatedValues: undefined;
   declare readonly padded: undefined;
   get normalized(): string {
     return this.value;
@@ -91,7 +98,7 @@ export abstract class CleanFacts implements CellFacts {
     return this.value;
   }
 }
-Object.assign(CleanFacts.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, textFormula: false, padded: undefined });
+Object.assign(CleanFacts.prototype, { quoted: false, nonAscii: NO_CHARACTERS, nonAsciiLossy: false, whitespace: false, lowercase: false, hyphenated: false, scientific: false, textFormula: false, separatedValues: undefined, padded: undefined });
 
 class CleanCell extends CleanFacts {
   constructor(readonly value: string) {
@@ -117,7 +124,16 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   if (value.length > LONGEST_REPAIRABLE) {
     return {
       value, quoted: csvQuoted, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
-      hyphenated: false, scientific: false, textFormula: false, normalized: value, padded: undefined, key: value,
+      hyphenated: false, scientific: false, textFormula: false, separatedValues: undefined, normalized: value, padded: undefined, key: value,
+    };
+  }
+  const separated = separatedValuesOf(value);
+  if (separated) {
+    // Judged as it stands (the separators stay): no per-cell repair may join the values.
+    const text = value.trim();
+    return {
+      value, quoted: csvQuoted, nonAscii: [], nonAsciiLossy: false, whitespace: false, lowercase: false,
+      hyphenated: false, scientific: false, textFormula: false, separatedValues: separated, normalized: text, padded: undefined, key: text,
     };
   }
   const formula = textFormulaInner(value);
@@ -126,7 +142,7 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
     // The formula's own quotes (and CSV quoting around it) go with the formula: not a `quoted` problem.
     return {
       value, quoted: inner.quoted, nonAscii: inner.nonAscii, nonAsciiLossy: inner.nonAsciiLossy, whitespace: inner.whitespace, lowercase: inner.lowercase,
-      hyphenated: inner.hyphenated, scientific: inner.scientific, textFormula: true, normalized: inner.normalized, padded: inner.padded, key: inner.key,
+      hyphenated: inner.hyphenated, scientific: inner.scientific, textFormula: true, separatedValues: inner.separatedValues, normalized: inner.normalized, padded: inner.padded, key: inner.key,
     };
   }
   const nonAscii: NonAsciiCharacter[] = [];
@@ -157,8 +173,73 @@ export function analyzeCell(value: string, csvQuoted: boolean): CellFacts {
   }
   return {
     value, quoted, nonAscii, nonAsciiLossy: nonAscii.some((c) => c.replacement === undefined), whitespace, lowercase,
-    hyphenated, scientific, textFormula: false, normalized: text, padded, key: padded ?? text,
+    hyphenated, scientific, textFormula: false, separatedValues: undefined, normalized: text, padded, key: padded ?? text,
   };
+}
+
+/** Spaces, tabs and the invisible characters the lossless repair would delete. */
+function isSeparator(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || LOSSLESS_REPLACEMENTS[ch] === '';
+}
+
+/** An entry number is 11 characters: values that join into more cannot be one entry number. */
+const ENTRY_LENGTH = 11;
+
+/**
+ * The values of a cell that holds more than one: two or more runs separated by spaces, tabs or
+ * invisible characters whose joined length is more than one entry number could have (`E1 E2`,
+ * `MYK26212743 ACME`). `MYK 2621274 3` joins into one entry number and is a whitespace problem.
+ */
+export function separatedValuesOf(value: string): string[] | undefined {
+  let separators = false;
+  for (const ch of value) if (isSeparator(ch)) separators = true;
+  if (!separators) return undefined;
+  const values: string[] = [];
+  let current = '';
+  for (const ch of value) {
+    if (isSeparator(ch)) {
+      if (current !== '') values.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current !== '') values.push(current);
+  if (values.length < 2) return undefined;
+  // Quotes and hyphens aside, as the repairs would leave it.
+  const joined = values.join('').replace(/^["']+|"+$/g, '').replace(/-/g, '');
+  return joined.length > ENTRY_LENGTH ? values : undefined;
+}
+
+/**
+ * The entry numbers in a value that is not one cell's worth (an extra column, one of several
+ * separated values): the value itself when it spells one, else each piece between other punctuation
+ * (`E1|ACME`, `E1/E2`). `dropped` is what spells none.
+ */
+export function entryNumbersIn(value: string): { entries: string[]; dropped: string[] } {
+  // Fewer than 8 letters or digits (lost zeros leave 8 to 10) cannot spell an entry number.
+  if (value.length < 8 || value.length > LONGEST_REPAIRABLE) return { entries: [], dropped: [value] };
+  const whole = entryNumberIn(value);
+  if (whole) return { entries: [whole], dropped: [] };
+  const entries: string[] = [];
+  const dropped: string[] = [];
+  for (const piece of value.split(/(?:[\s\u200b-\u200d\u2060\ufeff\u00ad]|[^A-Za-z0-9\-\u0080-\uffff"'=])+/)) {
+    if (piece.trim() === '') continue;
+    const entry = entryNumberIn(piece);
+    if (entry) entries.push(entry);
+    else dropped.push(piece);
+  }
+  return { entries, dropped: entries.length > 0 ? dropped : [value] };
+}
+
+/**
+ * The entry number a value spells, when it is one once lossless repairs are applied (quotes, case,
+ * hyphens, look-alikes, a text formula); undefined otherwise. Used to keep every entry an
+ * extra-column repair would otherwise delete.
+ */
+export function entryNumberIn(value: string): string | undefined {
+  const facts = analyzeCell(value.trim(), false);
+  if (facts.separatedValues || facts.nonAsciiLossy || facts.scientific) return undefined;
+  const candidate = facts.padded ?? facts.normalized;
+  return /^[A-Z0-9]{11}$/.test(candidate) ? candidate : undefined;
 }
 
 const TEXT_FORMULA = /^[ \t]*=[ \t]*"([^"]*)"[ \t]*$/;

@@ -1,4 +1,4 @@
-import { deleteRow } from './helpers';
+import { deleteRow, rowHoldsOnlyItsEntry } from './helpers';
 import type { CrossFileRule } from './rule';
 
 /** CBP's results say the entry is on an accepted CAPE claim: ACE rejects it on any later declaration. */
@@ -15,7 +15,7 @@ export const alreadyDeclared: CrossFileRule = {
         start: entry.row.cellStart,
         end: entry.row.cellEnd,
         message: `Already accepted on CAPE claim ${claim}; ACE will reject it again. Remove it from this declaration.`,
-        fix: { title: 'Delete this line (already accepted)', edits: [deleteRow(model, entry.row)] },
+        fix: rowHoldsOnlyItsEntry(entry) ? { title: 'Delete this line (already accepted)', edits: [deleteRow(model, entry.row)] } : undefined,
         relatedUris: [{ uri: accepted.uri, line: accepted.line, message: `Accepted on claim ${claim}` }],
         details: { claim: accepted.claim },
       });

@@ -1,5 +1,5 @@
 import { displayName } from '../workspace';
-import { deleteRow } from './helpers';
+import { deleteRow, rowHoldsOnlyItsEntry } from './helpers';
 import type { CrossFileRule } from './rule';
 
 /** An entry may appear on one accepted declaration only, ever: another file in the workspace holds it. */
@@ -21,7 +21,7 @@ export const duplicateInWorkspace: CrossFileRule = {
         start: entry.row.cellStart,
         end: entry.row.cellEnd,
         message: `Also in ${places}. ACE accepts an entry on one declaration only and rejects it on any later one: keep it in one file.`,
-        fix: { title: `Delete this line (it stays in ${displayName(others[0].uri)})`, edits: [deleteRow(model, entry.row)] },
+        fix: rowHoldsOnlyItsEntry(entry) ? { title: `Delete this line (it stays in ${displayName(others[0].uri)})`, edits: [deleteRow(model, entry.row)] } : undefined,
         relatedUris: others.map((o) => ({ uri: o.uri, line: o.line, message: 'Also declared here' })),
         details: { others: others.length },
       });

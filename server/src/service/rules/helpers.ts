@@ -14,6 +14,17 @@ export function deleteRow(model: DeclarationModel, row: Row): OffsetEdit {
   return { start: row.start, end: row.end, newText: '' };
 }
 
+/**
+ * The row holds its entry cell and nothing else (no non-empty extra column, no second value in the
+ * cell): deleting the line then deletes only that entry. Fixes that delete a line ask this first.
+ */
+export function rowHoldsOnlyItsEntry(entry: Entry): boolean {
+  if (entry.facts.separatedValues) return false;
+  const fields = entry.row.fields;
+  for (let i = 1; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+  return true;
+}
+
 export function rawCell(model: DeclarationModel, row: Row): string {
   return model.text.slice(row.cellStart, row.cellEnd);
 }
