@@ -1,13 +1,12 @@
 /** `cape build --from <es003 files...>`: upload-ready declarations of the eligible entries, and why the rest are out. */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { declarationKeys, DEFAULT_SETTINGS, excludedCsv, isEs003Document, isIsoDate, isResultsDocument, manifestCsv, PHASES, planBuild, safeStem, WorkspaceIndex, type PlannedFile } from '../../server/src/service';
-import { readEs003 } from '../../server/src/es003Reader';
+import { DEFAULT_SETTINGS, excludedCsv, isIsoDate, manifestCsv, PHASES, planBuild, safeStem, whyNothingIsEligible, type PlannedFile } from '../../server/src/service';
+import { loadWorkspace } from '../../server/src/loader';
 import { sha256 } from '../../server/src/sha256';
-import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
+import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { writeAll } from './splitCommands';
-import { addEntryData } from './entryData';
+import { reportRowProblems } from './entryData';
 import type { Output } from './output';
 
 export async function build(argv: string[], io: Output, today: string): Promise<number> {
@@ -20,26 +19,19 @@ export async function build(argv: string[], io: Output, today: string): Promise<
   if (!isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
   const phase = values.phase ?? 'auto';
   if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}`);
-  const index = new WorkspaceIndex();
-  const exports = expandInputs(fromArgs);
-  for (const input of exports) {
-    const uri = pathToFileURL(input.absolute).toString();
-    const head = readDeclaration(input.absolute);
-    if (head.kind !== 'text' || !isEs003Document(head.text)) throw new UsageError(`${input.display} is not an ES-003 export (no Entry Summary Number column with line or duty columns)`);
-    const data = await readEs003(input.absolute, uri);
-    addEntryData(index, uri, input.display, data, io);
+  const { lists: [exports, declared], failures } = await expandAll(fromArgs, declaredArgs);
+  // Entries already on declarations or accepted by CBP are not built again: those files are indexed too.
+  const workspace = await loadWorkspace({ inputs: declared, entryData: exports, indexDeclarations: true });
+  if (reportFailures([...failures, ...workspace.failures], io)) return 2;
+  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
+  const first = workspace.exports[0];
+  const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(first.display).replace(/\.(csv|txt)$/i, ''));
+  const plan = planBuild(workspace.index.allEntryFacts(), workspace.index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);
+  if (plan.eligible === 0) {
+    io.out(`${plan.total.toLocaleString('en-US')} entries in the export: none can be declared on ${filingDate}: ${whyNothingIsEligible(plan)}; nothing written\n`);
+    return 0;
   }
-  // Entries already on declarations or accepted by CBP are not built again.
-  for (const input of declaredArgs.length > 0 ? expandInputs(declaredArgs) : []) {
-    const read = readDeclaration(input.absolute);
-    if (read.kind !== 'text') continue;
-    const uri = pathToFileURL(input.absolute).toString();
-    if (isResultsDocument(read.text)) index.setResults(uri, read.text);
-    else if (!isEs003Document(read.text)) index.setDeclarationKeys(uri, declarationKeys(read.text));
-  }
-  const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(exports[0].display).replace(/\.(csv|txt)$/i, ''));
-  const plan = planBuild(index.allEntryFacts(), index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);
-  const outDir = values['out-dir'] ?? path.join(path.dirname(exports[0].absolute), `${stem}-declarations`);
+  const outDir = values['out-dir'] ?? path.join(path.dirname(first.absolute), `${stem}-declarations`);
   const files: PlannedFile[] = [...plan.parts, { name: 'manifest.csv', text: manifestCsv(plan.parts, sha256), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(plan.excluded), entries: 0 }];
   const status = writeAll(outDir, files, io);
   if (status !== 0) return status;

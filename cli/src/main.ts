@@ -5,19 +5,17 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  analyze, applyOffsetEdits, declarationKeys, DEFAULT_SETTINGS, fixAllEdits, isEs003Document, isResultsDocument, toDiagnostics, withWorkspace, WorkspaceIndex,
-  isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity,
-} from '../../server/src/service';
-import { expandInputs, readDeclaration, takeList, UsageError, type InputFile } from './inputFiles';
+import { analyze, applyOffsetEdits, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { ioMessage, loadWorkspace } from '../../server/src/loader';
+import { declarationsToWrite } from './writeGuard';
+import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
 import { build } from './buildCommand';
 import { summary } from './summaryCommand';
-import { readEs003 } from '../../server/src/es003Reader';
 import { todayIso } from '../../server/src/localDate';
-import { addEntryData, reportRowProblems } from './entryData';
+import { reportRowProblems } from './entryData';
 import type { Output } from './output';
 import { readRatesOption } from './rates';
 
@@ -38,6 +36,7 @@ const USAGE = `Usage:
   cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
              [--filing-date YYYY-MM-DD] [--phase auto|1|2]
   cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--rates <rates.csv>] [--format json|md|csv]
+  cape classify <files|dirs...> [--format text|json]
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -57,9 +56,10 @@ export async function run(argv: string[], io: Output): Promise<number> {
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
     if (command === 'check') return await check(rest, io);
-    if (command === 'fix') return fix(rest, io);
-    if (command === 'split') return split(rest, io);
-    if (command === 'prepare') return prepare(rest, io);
+    if (command === 'fix') return await fix(rest, io);
+    if (command === 'split') return await split(rest, io);
+    if (command === 'prepare') return await prepare(rest, io, todayIso());
+    if (command === 'classify') return await classify(rest, io);
     if (command === 'build') return await build(rest, io, todayIso());
     if (command === 'summary') return await summary(rest, io, todayIso());
     throw new UsageError(`unknown command '${command}'`);
@@ -69,7 +69,8 @@ export async function run(argv: string[], io: Output): Promise<number> {
     } else if (error instanceof WriteRefused) {
       io.err(`cape: ${error.message}\n`);
     } else {
-      io.err(`cape: ${ioMessage(error)}\n`);
+      const e = error as NodeJS.ErrnoException;
+      io.err(`cape: ${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall}: ` : ''}${ioMessage(error)}\n`);
     }
     return EXIT_USAGE;
   }
@@ -102,69 +103,25 @@ async function check(argv: string[], io: Output): Promise<number> {
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
   const settings = settingsFrom(values);
   const filingDate = settings.filingDate || todayIso();
-  const inputs = expandInputs(positionals);
-  const resultInputs = resultArgs.length > 0 ? expandInputs(resultArgs) : [];
-  let ioFailed = false;
-  const fail = (input: InputFile, message: string) => {
-    io.err(`cape: ${input.display}: ${message}\n`);
-    ioFailed = true;
-  };
-
-  // Pass 1: read everything once to build the workspace index (other declarations, CBP results, ES-003 data).
-  const index = new WorkspaceIndex();
-  for (const input of entryDataArgs.length > 0 ? expandInputs(entryDataArgs) : []) {
-    try {
-      const data = await readEs003(input.absolute, pathToFileURL(input.absolute).toString());
-      if (!data.recognized) {
-        fail(input, 'not an ES-003 export (no Entry Summary Number column with line or duty columns)');
-        reportRowProblems(input.display, data, io);
-      } else addEntryData(index, pathToFileURL(input.absolute).toString(), input.display, data, io);
-    } catch (error) {
-      fail(input, ioMessage(error));
-    }
-  }
-  const declarations: { input: InputFile; uri: string }[] = [];
-  const reports: FileReport[] = [];
-  for (const input of [...resultInputs.map((i) => ({ ...i, result: true })), ...inputs.map((i) => ({ ...i, result: false }))]) {
-    const read = readOrFail(input, fail);
-    if (!read) continue;
-    const uri = pathToFileURL(input.absolute).toString();
-    if (read.kind === 'not-csv') {
-      if (!input.result) reports.push(notCsvReport(input, read.reason));
-      continue;
-    }
-    if (input.result || isResultsDocument(read.text)) index.setResults(uri, read.text);
-    else if (isEs003Document(read.text)) {
-      addEntryData(index, uri, input.display, await readEs003(input.absolute, uri), io);
-    } else {
-      index.setDeclarationKeys(uri, declarationKeys(read.text));
-      declarations.push({ input, uri });
-    }
-  }
-  // Pass 2: check each declaration against the index; texts are read again so memory stays per file.
-  for (const { input, uri } of declarations) {
-    const read = readOrFail(input, fail);
-    if (!read || read.kind !== 'text') continue;
-    reports.push({ path: input.display, diagnostics: reported(withWorkspace(analyze(read.text, uri, settings), index, filingDate)) });
+  const { lists: [inputs, entryData, results], failures } = await expandAll(positionals, entryDataArgs, resultArgs);
+  // One loader reads everything once: the index holds every declaration, CBP result and ES-003 export.
+  const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: true });
+  const ioFailed = reportFailures([...failures, ...workspace.failures], io);
+  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
+  const reports: FileReport[] = workspace.files.filter((f) => f.kind === 'not-csv').map((f) => notCsvReport(f, f.reason));
+  for (const declaration of workspace.declarations) {
+    reports.push({ path: declaration.display, diagnostics: reported(withWorkspace(analyze(declaration.text, declaration.uri, settings), workspace.index, filingDate)) });
   }
   const order = new Map(inputs.map((input, i) => [input.display, i]));
   reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   io.out(render(format, reports, VERSION, DOCS_URI));
+  // Never a green run that skipped a file: an unreadable input is exit 2, once everything else is checked.
   if (ioFailed) return EXIT_USAGE;
   const errors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return errors && !values['no-exit-code'] ? EXIT_ERRORS : EXIT_OK;
 }
 
-function readOrFail(input: InputFile, fail: (input: InputFile, message: string) => void): ReturnType<typeof readDeclaration> | undefined {
-  try {
-    return readDeclaration(input.absolute);
-  } catch (error) {
-    fail(input, ioMessage(error));
-    return undefined;
-  }
-}
-
-function notCsvReport(input: InputFile, reason: string): FileReport {
+function notCsvReport(input: { display: string }, reason: string): FileReport {
   return {
     path: input.display,
     diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Not a text CSV: ${reason}. In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.` }],
@@ -183,62 +140,62 @@ function reported(analysis: Analysis): ReportedDiagnostic[] {
   }));
 }
 
-function ioMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT') return 'no such file';
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'EISDIR') return 'is a directory';
-  return e.message ?? String(error);
+
+/** What the one classifier (the editor's and every command's) says each file is, and why. */
+async function classify(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (positionals.length === 0) throw new UsageError('classify needs at least one file or directory');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format takes text|json, not '${values.format}'`);
+  const { lists: [inputs], failures } = await expandAll(positionals);
+  const workspace = await loadWorkspace({ inputs, indexDeclarations: false });
+  const failed = reportFailures([...failures, ...workspace.failures], io);
+  const files = workspace.files.map((f) => ({ path: f.display, kind: f.kind, reason: f.reason }));
+  if (values.format === 'json') io.out(JSON.stringify({ files }) + '\n');
+  else for (const f of files) io.out(`${f.path}: ${f.kind} (${f.reason})\n`);
+  return failed ? EXIT_USAGE : EXIT_OK;
 }
 
 /** The codes whose problems fix-all repairs; used to say what changed. */
 const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost', 'excel-text-formula']);
 
-function fix(args: string[], io: Output): number {
+async function fix(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('fix needs at least one file');
-  const inputs = expandInputs(positionals);
-  let status = EXIT_OK;
-  for (const input of inputs) {
-    let read;
-    try {
-      read = readDeclaration(input.absolute);
-    } catch (error) {
-      io.err(`cape: ${input.display}: ${ioMessage(error)}\n`);
-      status = EXIT_USAGE;
-      continue;
-    }
-    if (read.kind === 'not-csv') {
-      io.err(`cape: ${input.display}: not a text CSV (${read.reason}); nothing fixed\n`);
-      status = EXIT_USAGE;
-      continue;
-    }
-    const analysis = analyze(read.text, pathToFileURL(input.absolute).toString(), DEFAULT_SETTINGS);
-    const fixed = applyOffsetEdits(read.text, fixAllEdits(analysis));
+  const { lists: [inputs], failures } = await expandAll(positionals);
+  const workspace = await loadWorkspace({ inputs, indexDeclarations: false });
+  let status = reportFailures([...failures, ...workspace.failures], io) ? EXIT_USAGE : EXIT_OK;
+  const { refused, skipped } = declarationsToWrite(workspace, 'fix', io);
+  if (refused) return EXIT_USAGE;
+  for (const declaration of workspace.declarations) {
+    const { display, absolute, text, encoding } = declaration;
+    const analysis = analyze(text, declaration.uri, DEFAULT_SETTINGS);
+    const fixed = applyOffsetEdits(text, fixAllEdits(analysis));
     const after = analyze(fixed, analysis.model.uri, DEFAULT_SETTINGS);
     const remaining = reported(after).filter((d) => d.severity === 'error').length;
     if (remaining > 0 && status === EXIT_OK) status = EXIT_ERRORS;
-    if (fixed === read.text) {
-      io.out(`${input.display}: nothing to fix${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
+    const reencode = encoding === 'utf-16le' || encoding === 'utf-16be';
+    if (fixed === text && !reencode) {
+      io.out(`${display}: nothing to fix${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
       continue;
     }
-    if (read.encoding !== 'utf-8' && /[^\x00-\x7f]/.test(fixed)) {
-      io.err(`cape: ${input.display}: not UTF-8 and holds non-ASCII text; save it as CSV UTF-8 first, nothing written\n`);
+    if (encoding === 'windows-1252' && /[^\x00-\x7f]/.test(fixed)) {
+      io.err(`cape: ${display}: not UTF-8 and holds non-ASCII text; save it as CSV UTF-8 first, nothing written\n`);
       status = EXIT_USAGE;
       continue;
     }
-    const changes = summarizeFixes(analysis);
+    const changes = [fixed !== text ? summarizeFixes(analysis) : '', reencode ? `re-saved as UTF-8 (was ${encoding.toUpperCase()})` : ''].filter(Boolean).join('; ');
     if (!values['dry-run']) {
       try {
-        writeFileSafely(input.absolute, fixed, { replaceExisting: true, root: path.dirname(input.absolute) });
+        writeFileSafely(absolute, fixed, { replaceExisting: true, root: path.dirname(absolute) });
       } catch (error) {
-        io.err(`cape: ${input.display}: ${ioMessage(error)}; nothing written\n`);
+        io.err(`cape: ${display}: ${error instanceof WriteRefused ? error.message : `cannot write it: ${ioMessage(error)}`}; nothing written\n`);
         status = EXIT_USAGE;
         continue;
       }
     }
-    io.out(`${input.display}: ${values['dry-run'] ? 'would fix' : 'fixed'} ${changes}${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
+    io.out(`${display}: ${values['dry-run'] ? 'would fix' : 'fixed'} ${changes}${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
   }
+  if (skipped) io.out(`${skipped} (cape fix changes declarations only)\n`);
   return status;
 }
 

@@ -1,12 +1,10 @@
 /** `cape summary`: the expected refund of declarations, per importer and file, to the cent. */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  analyze, declarationRefunds, DEFAULT_SETTINGS, rateTable, isEs003Document, isIsoDate, isResultsDocument, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, WorkspaceIndex,
-  type Analysis, type DeclarationRefunds,
+  analyze, declarationRefunds, DEFAULT_SETTINGS, isIsoDate, rateTable, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, type DeclarationRefunds,
 } from '../../server/src/service';
-import { readEs003 } from '../../server/src/es003Reader';
-import { expandInputs, readDeclaration, takeList, UsageError } from './inputFiles';
+import { loadWorkspace } from '../../server/src/loader';
+import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import type { Output } from './output';
 import { readRatesOption } from './rates';
 
@@ -23,27 +21,10 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   if (!['json', 'md', 'csv'].includes(format)) throw new UsageError(`--format takes json|md|csv, not '${format}'`);
   const rates = readRatesOption(values.rates);
   const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates } };
-  const index = new WorkspaceIndex();
-  for (const input of expandInputs(dataArgs)) {
-    const uri = pathToFileURL(input.absolute).toString();
-    const data = await readEs003(input.absolute, uri);
-    if (!data.recognized) throw new UsageError(`${input.display} is not an ES-003 export`);
-    index.setEntryData(uri, data.facts, data.problems, data.rows);
-  }
-  // Each declaration is parsed once: its model indexes it, and its analysis is completed once all are indexed.
-  const declarations: { display: string; local: Analysis }[] = [];
-  for (const input of expandInputs(positionals)) {
-    const read = readDeclaration(input.absolute);
-    if (read.kind !== 'text') throw new UsageError(`${input.display}: not a text CSV`);
-    const uri = pathToFileURL(input.absolute).toString();
-    if (isResultsDocument(read.text)) index.setResults(uri, read.text);
-    else if (!isEs003Document(read.text)) {
-      const local = analyze(read.text, uri, settings);
-      index.setDeclaration(uri, local.model);
-      declarations.push({ display: input.display, local });
-    }
-  }
-  const files: DeclarationRefunds[] = declarations.map((d) => declarationRefunds(d.display, withWorkspace(d.local, index, filingDate)));
+  const { lists: [declarations, entryData], failures } = await expandAll(positionals, dataArgs);
+  const workspace = await loadWorkspace({ inputs: declarations, entryData, indexDeclarations: true });
+  if (reportFailures([...failures, ...workspace.failures], io)) return 2;
+  const files: DeclarationRefunds[] = workspace.declarations.map((d) => declarationRefunds(d.display, withWorkspace(analyze(d.text, d.uri, settings), workspace.index, filingDate)));
   if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays, rateTable(rates))) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));

@@ -4,7 +4,8 @@
  * between chunks. Shared by the language server and the CLI.
  */
 import * as fs from 'node:fs';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
+import * as iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import { Es003Aggregator, es003Delimiter, type LineBreak } from './service';
 
@@ -22,7 +23,13 @@ async function head(file: string): Promise<string> {
 }
 
 /** Reads an export; rows that cannot be read become the aggregator's problems, never an exception. */
-export async function readEs003(file: string, uri: string, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+export async function readEs003(file: string, uri: string, onProgress?: (rows: number) => void, text?: string, encoding = 'utf-8'): Promise<Es003Aggregator> {
+  // Already read whole (a pipe can be read once), or not UTF-8: parsed from decoded text, every line break allowed.
+  if (text !== undefined || encoding !== 'utf-8') {
+    const decoded = text ?? iconv.decode(await fs.promises.readFile(file), encoding);
+    const body = decoded.replace(/^\ufeff/, '');
+    return readFrom(() => Readable.from([body]), uri, es003Delimiter(body.split(/\r\n|\n|\r/, 1)[0] ?? ''), undefined, onProgress);
+  }
   const start = await head(file);
   const delimiter = es003Delimiter(start.split(/\r\n|\n|\r/, 1)[0] ?? '');
   // csv-parse tries each record delimiter at every character: a file whose lines all end alike is
@@ -39,10 +46,14 @@ export async function readEs003(file: string, uri: string, onProgress?: (rows: n
   return readWith(file, uri, delimiter, undefined, onProgress);
 }
 
-async function readWith(file: string, uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+function readWith(file: string, uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+  return readFrom(() => fs.createReadStream(file), uri, delimiter, lineBreak, onProgress);
+}
+
+async function readFrom(open: () => Readable, uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
   const aggregator = new Es003Aggregator(uri);
   const options = { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: lineBreak ?? ALL_LINE_BREAKS, skip_records_with_error: true };
-  const source = fs.createReadStream(file);
+  const source = open();
   const parser = parse(options);
   // pipeline, not pipe: a read error or a mixed line break ends the loop below (the parser is
   // destroyed with it) instead of stalling it; the loop is where the error is handled.

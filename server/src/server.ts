@@ -326,7 +326,9 @@ connection.onExecuteCommand((params, token) =>
     }
     if (params.command === PREPARE_COMMAND) {
       const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
-      return runPrepare(connection, documents, await settings.get(uris[0] ?? ''), uris, typeof second === 'string' ? second : undefined, workspaceFolders);
+      await indexer.ready;
+      const current = await settings.get(uris[0] ?? '');
+      return runPrepare(connection, documents, current, uris, typeof second === 'string' ? second : undefined, workspaceFolders, { workspace: indexer.index, filingDate: filingDateOf(current) });
     }
     if (params.command === BUILD_COMMAND) {
       await indexer.ready;
@@ -359,6 +361,14 @@ connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
     }
     if (!first) return { markdown: '# CAPE refund report\n\nNo CAPE declaration to report on.\n' };
     return { markdown: summaryMarkdown(files, first.filingDate!, refundOptions(first.settings), first.settings.deadlineWarningDays) };
+  }),
+);
+
+/** What the workspace index holds: each file the scan met and the kind the one classifier gave it. */
+connection.onRequest('cape/workspaceFiles', (_params: unknown, token) =>
+  runSafe(connection, 'cape/workspaceFiles', token, { files: [] as { uri: string; kind: string }[] }, async () => {
+    await indexer.ready;
+    return { files: [...indexer.kinds].map(([uri, kind]) => ({ uri, kind })).sort((a, b) => (a.uri < b.uri ? -1 : 1)) };
   }),
 );
 

@@ -9,9 +9,11 @@ import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { sha256 } from './sha256';
+import { matchesGlobs } from './globs';
+import { nodeFiles, readAndClassify } from './loader';
 import {
-  clampPartSize, excludedCsv, fileNameOf, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName,
-  type Analysis, type CapeSettings, type SplitEnvironment, type WorkspaceIndex,
+  classifyFile, clampPartSize, excludedCsv, fileNameOf, KIND_NAMES, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName, whyNothingIsEligible,
+  type Analysis, type CapeSettings, type FileKind, type SplitEnvironment, type WorkspaceIndex, type WorkspaceView,
 } from './service';
 
 /** Where a document lives on disk and which part names are already taken there. */
@@ -40,8 +42,43 @@ function isAllowedFolder(target: string, roots: string[]): boolean {
   });
 }
 
-function readText(documents: TextDocuments<TextDocument>, uri: string): string {
-  return documents.get(uri)?.getText() ?? fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
+async function readText(documents: TextDocuments<TextDocument>, uri: string): Promise<string> {
+  const open = documents.get(uri)?.getText();
+  if (open !== undefined) return open;
+  return (await readAndClassify(URI.parse(uri).fsPath, nodeFiles)).text ?? '';
+}
+
+/** The one classifier's verdict on a document (open: its text; else the file, through the loader). */
+async function kindOf(documents: TextDocuments<TextDocument>, uri: string, settings: CapeSettings, folders: string[]): Promise<FileKind> {
+  const path = URI.parse(uri).path;
+  if (matchesGlobs(path, settings.files, folders)) return 'declaration';
+  const open = documents.get(uri);
+  if (open) return open.languageId === 'cape' ? 'declaration' : classifyFile({ name: uri, head: open.getText() }).kind;
+  const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles).catch(() => undefined);
+  return classified?.kind === 'other-csv' ? 'declaration' : (classified?.kind ?? 'not-csv');
+}
+
+/**
+ * The workspace as `check` sees it, minus the declarations being prepared: those are deduplicated
+ * among themselves, and must not count as duplicates of each other.
+ */
+function withoutInputs(index: WorkspaceIndex, inputUris: readonly string[]): WorkspaceView {
+  const inputs = new Set(inputUris);
+  return {
+    get generation() {
+      return index.generation;
+    },
+    get hasResults() {
+      return index.hasResults;
+    },
+    get hasEntryData() {
+      return index.hasEntryData;
+    },
+    occurrencesElsewhere: (key, uri) => index.occurrencesElsewhere(key, uri).filter((o) => !inputs.has(o.uri)),
+    sharedKeyTest: () => undefined,
+    resultsFor: (key) => index.resultsFor(key),
+    entryFacts: (key) => index.entryFacts(key),
+  };
 }
 
 /**
@@ -55,18 +92,25 @@ export async function runPrepare(
   inputUris: string[],
   outDirUri: string | undefined,
   workspaceFolders: string[],
+  context?: { workspace: WorkspaceIndex; filingDate: string },
 ): Promise<{ applied: boolean; files: string[]; accepted: number; excluded: number; reason?: string }> {
   if (inputUris.length === 0) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'no declaration given' };
+  // Declarations only: an export, a results download or a binary file is never turned into upload parts.
+  for (const uri of inputUris) {
+    const kind = await kindOf(documents, uri, settings, workspaceFolders);
+    if (kind !== 'declaration') return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${fileNameOf(uri)} is ${kind === 'es003' ? 'an' : 'a'} ${KIND_NAMES[kind].one}, not a CAPE declaration; nothing was written` };
+  }
   const first = URI.parse(inputUris[0]);
   if (first.scheme !== 'file' && !outDirUri) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'save the declaration first' };
   const outDir = outDirUri ?? inputUris[0].slice(0, inputUris[0].lastIndexOf('/') + 1) + encodeURIComponent(`${splitFileName(fileNameOf(inputUris[0])).stem}-upload`);
   if (!isAllowedFolder(outDir, [...workspaceFolders, inputUris[0].slice(0, inputUris[0].lastIndexOf('/'))])) {
     return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${URI.parse(outDir).fsPath} is outside the workspace; nothing was written` };
   }
-  const inputs = inputUris.map((uri) => ({ source: fileNameOf(uri), uri, text: readText(documents, uri) }));
+  const inputs = [];
+  for (const uri of inputUris) inputs.push({ source: fileNameOf(uri), uri, text: await readText(documents, uri) });
   const stem = splitFileName(fileNameOf(inputUris[0])).stem;
-  const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`);
-  const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
+  const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`, undefined, context && { workspace: withoutInputs(context.workspace, inputUris), filingDate: context.filingDate });
+  const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
   const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
   const result = await createFiles(connection, outDir, files, 'Prepare declarations for upload', `${accepted} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`);
   return { ...result, accepted, excluded: prepared.excluded.length };
@@ -118,6 +162,7 @@ export async function runBuild(
   if (!isAllowedFolder(outDir, [...workspaceFolders, chosen[0].slice(0, chosen[0].lastIndexOf('/'))])) return { applied: false, files: [], eligible: 0, excluded: 0, reason: 'outside the workspace' };
   const facts = index.allEntryFacts().filter((f) => chosen.includes(f.uri));
   const plan = planBuild(facts, index, settings, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`);
+  if (plan.eligible === 0) return { applied: false, files: [], eligible: 0, excluded: plan.excluded.length, reason: `No entry can be declared on ${filingDate}: ${whyNothingIsEligible(plan)}. Nothing was written.` };
   const files = [...plan.parts, { name: 'manifest.csv', text: manifestCsv(plan.parts, sha256) }, { name: 'excluded.csv', text: excludedCsv(plan.excluded) }];
   const result = await createFiles(connection, outDir, files, `Create ${plan.parts.length} declaration(s) from ES-003`, `${plan.eligible} eligible entries on ${filingDate}; ${plan.excluded.length} excluded with reasons`);
   return { ...result, eligible: plan.eligible, excluded: plan.excluded.length };

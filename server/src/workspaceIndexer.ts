@@ -9,17 +9,18 @@ import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { readEs003 } from './es003Reader';
 import { matchesGlobs } from './globs';
-import { declarationKeys, isDeclarationDocument, isEs003Document, isResultsDocument, WorkspaceIndex, type Analysis, type CapeSettings } from './service';
+import { nodeFiles, readAndClassify, type ClassifiedFile } from './loader';
+import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-/** Enough of a file to tell a declaration or results download from any other CSV. */
-const HEAD_BYTES = 4096;
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
   private scanning: Promise<void> | undefined;
   private readonly open = new Set<string>();
+  /** What the classifier said each file in the workspace is (the editor's and the CLI's one answer). */
+  readonly kinds = new Map<string, FileKind>();
 
   constructor(
     private readonly connection: Connection,
@@ -86,35 +87,36 @@ export class WorkspaceIndexer {
     return out.sort();
   }
 
-  /** Reads a file from disk and indexes it as a declaration or results, or forgets it. */
+  /** Reads a file through the loader, classifies it, and indexes it as a declaration, export or results, or forgets it. */
   async indexFile(uri: string, notify = true): Promise<void> {
     if (this.open.has(uri)) return; // the editor's text is authoritative while open
     const file = URI.parse(uri).fsPath;
     const settings = await this.settings.get(uri);
-    const head = await readHead(file);
-    if (head === undefined || this.isExcluded(uri, settings)) {
-      this.index.remove(uri);
-    } else if (isEs003Document(head) || this.matches(uri, settings.entryData)) {
-      await this.ingestEntryData(uri, file);
-    } else if (isResultsDocument(head) || this.matches(uri, settings.results)) {
-      this.index.setResults(uri, await fs.promises.readFile(file, 'utf8'));
-    } else if (isDeclarationDocument({ path: file, text: head, matchesFilesSetting: this.matches(uri, settings.files) })) {
-      const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
-      if (text === undefined) this.index.remove(uri);
-      else this.index.setDeclarationKeys(uri, declarationKeys(text));
-    } else {
-      this.index.remove(uri);
-    }
+    const classified = this.isExcluded(uri, settings) ? undefined : await readAndClassify(file, nodeFiles, this.declaredKind(uri, settings)).catch(() => undefined);
+    if (classified) this.kinds.set(uri, classified.kind);
+    else this.kinds.delete(uri);
+    if (classified?.kind === 'es003') await this.ingestEntryData(uri, file, classified);
+    else if (classified?.kind === 'results') this.index.setResults(uri, classified.text ?? '');
+    else if (classified?.kind === 'declaration') this.index.setDeclarationKeys(uri, declarationKeys(classified.text ?? ''));
+    else this.index.remove(uri);
     if (notify) this.onChange();
   }
 
+  /** What the settings say a file is: `cape.files`, `cape.entryData`, `cape.results` decide where given. */
+  private declaredKind(uri: string, settings: CapeSettings): 'declaration' | 'es003' | 'results' | undefined {
+    if (this.matches(uri, settings.files)) return 'declaration';
+    if (this.matches(uri, settings.entryData)) return 'es003';
+    if (this.matches(uri, settings.results)) return 'results';
+    return undefined;
+  }
+
   /** Streams an ES-003 export in; long ones report progress. Requests are answered meanwhile. */
-  private async ingestEntryData(uri: string, file: string): Promise<void> {
+  private async ingestEntryData(uri: string, file: string, classified: ClassifiedFile): Promise<void> {
     const stat = await fs.promises.stat(file).catch(() => undefined);
     const progress = stat && stat.size > 5_000_000 ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('CAPE: reading ES-003 export', undefined, path.basename(file), false);
     try {
-      const data = await readEs003(file, uri, (rows) => progress?.report(`${rows.toLocaleString('en-US')} rows of ${path.basename(file)}`));
+      const data = await readEs003(file, uri, (rows) => progress?.report(`${rows.toLocaleString('en-US')} rows of ${path.basename(file)}`), classified.text, classified.encoding);
       this.index.setEntryData(uri, data.facts, data.problems, data.rows);
       this.connection.console.info(`CAPE: ${path.basename(file)}: ${data.rows} rows, ${data.facts.size} entries, ${data.problems.length} unreadable rows`);
     } catch (error) {
@@ -127,6 +129,7 @@ export class WorkspaceIndexer {
 
   fileDeleted(uri: string): void {
     if (this.open.has(uri)) return;
+    this.kinds.delete(uri);
     this.index.remove(uri);
     this.onChange();
   }
@@ -136,16 +139,19 @@ export class WorkspaceIndexer {
     const generation = this.index.generation;
     if (analysis) {
       this.open.add(uri);
+      this.kinds.set(uri, 'declaration');
       this.index.setDeclaration(uri, analysis.model);
     } else {
       const content = text();
-      if (isEs003Document(content)) {
+      const kind = classifyFile({ name: uri, head: content }).kind;
+      this.kinds.set(uri, kind);
+      if (kind === 'es003') {
         // Exports are streamed from disk (they can be huge), when saved: reading it now if the scan has not yet.
         if (!this.index.entryDataUris().includes(uri) && URI.parse(uri).scheme === 'file') void this.indexFile(uri);
         return;
       }
       this.open.add(uri);
-      if (isResultsDocument(content)) this.index.setResults(uri, content);
+      if (kind === 'results') this.index.setResults(uri, content);
       else this.index.remove(uri);
     }
     if (this.index.generation !== generation) this.onChange();
@@ -167,19 +173,5 @@ export class WorkspaceIndexer {
 
   private matches(uri: string, globs: string[]): boolean {
     return matchesGlobs(URI.parse(uri).path, globs, this.folders());
-  }
-}
-
-async function readHead(file: string): Promise<string | undefined> {
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
   }
 }

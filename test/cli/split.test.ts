@@ -62,7 +62,7 @@ describe('cape split and cape prepare', () => {
     const part = fs.readFileSync(path.join(out, 'damaged-upload-part1-of-1.csv'), 'utf8');
     const { createHash } = require('node:crypto') as typeof import('node:crypto');
     const manifest = fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8');
-    assert.equal(manifest, `Part File,Entries,SHA-256\r\ndamaged-upload-part1-of-1.csv,11,${createHash('sha256').update(part).digest('hex')}\r\n`);
+    assert.equal(manifest, `Part File,Entries,SHA-256,Warnings\r\ndamaged-upload-part1-of-1.csv,11,${createHash('sha256').update(part).digest('hex')},\r\n`);
     const excluded = fs.readFileSync(path.join(out, 'excluded.csv'), 'utf8').trim().split('\r\n').slice(1);
     assert.deepEqual(excluded.map((l) => l.split(',').slice(1, 2)[0]), ['7', '10', '11', '13', '16']);
     assert.equal(11 + excluded.length, 16, 'the 15 entries and the blank line');

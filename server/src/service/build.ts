@@ -65,3 +65,27 @@ export function planBuild(
   excluded.sort((a, b) => (a.source === b.source ? a.line - b.line : a.source < b.source ? -1 : 1));
   return { parts, excluded, total: entries.length, eligible: eligible.length };
 }
+
+/** Why a build has nothing to write, in words: "all 38 entries are already declared", or the counts per reason. */
+export function whyNothingIsEligible(plan: BuildPlan): string {
+  if (plan.total === 0) return 'the export holds no readable entries';
+  const counts = new Map<string, number>();
+  for (const row of plan.excluded) {
+    const code = row.codes[0] ?? 'excluded';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const words: Record<string, string> = {
+    'already-declared': 'already accepted on a CAPE claim',
+    'duplicate-in-workspace': 'already on a declaration in the workspace',
+    'window-closed': 'past their 80-day window',
+    'no-ieepa-duty': 'without IEEPA duty',
+    'excluded-entry-type': 'of an excluded entry type',
+    'other-importer': 'of another importer',
+  };
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  if (sorted.length === 1) {
+    const [code, n] = sorted[0];
+    return `${n === plan.total ? `all ${n.toLocaleString('en-US')}` : n.toLocaleString('en-US')} entries are ${words[code] ?? code}`;
+  }
+  return sorted.map(([code, n]) => `${n.toLocaleString('en-US')} ${words[code] ?? code}`).join(', ');
+}

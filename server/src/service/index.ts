@@ -8,15 +8,17 @@ export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGN
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
 export { getHover } from './hover';
-export { isDeclarationDocument, buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
+export { buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
 export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';
 export { DEFAULT_SETTINGS, resolveSettings, type CapeSettings, type RuleSetting } from './settings';
 export { LineIndex, applyOffsetEdits, type LineBreak, type OffsetEdit } from './text';
 export { planParts, partFileNames, splitDeclaration, splitFileName, partText, clampPartSize, type PlannedFile, type PartPlan } from './split';
 export { getDocumentSymbols, getFoldingRanges, getSplitLenses, SPLIT_COMMAND } from './outline';
-export { prepareUpload, excludedCsv, manifestCsv, type PrepareInput, type PreparedUpload, type ExcludedRow } from './prepare';
+export { prepareUpload, excludedCsv, manifestCsv, type PrepareContext, type PrepareInput, type PartWarning, type PreparedUpload, type ExcludedRow } from './prepare';
 export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, fileNameOf, type SplitEnvironment, type SplitPlan } from './splitActions';
 export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
+export { classifyFile, isDeclarationDocument, binarySignature, looksLikeUtf16WithoutBom, KIND_NAMES, type FileKind, type FileClassification, type ClassifyInput } from './classify';
+export { headerDelimiter, firstLineOf, type Delimiter } from './delimiters';
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
 export { adviceFor } from './cbpMessages';
 export { isSafeFileName, safeStem } from './fileNames';
@@ -24,7 +26,7 @@ export { Es003Aggregator, es003Columns, es003Delimiter, isEs003Document, isIeepa
 export { addDays, daysBetween, isIsoDate, parseDate } from './dates';
 export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';
 export { windowOf, formatCents, WINDOW_DAYS } from './eligibility';
-export { planBuild, BUILD_URI, type BuildPlan } from './build';
+export { planBuild, whyNothingIsEligible, BUILD_URI, type BuildPlan } from './build';
 export { computeInterest, type InterestResult, type Payer, type RateSegment } from './interest';
 export { OVERPAYMENT_RATES, rateTable, quarterOf, parseRatesCsv, ratesKnownThrough, type QuarterRate, type UserRate } from './rates';
 export { entryRefunds, refundOptions, totals, type EntryRefund, type RefundOptions, type RefundTotals } from './refunds';

@@ -145,33 +145,6 @@ export function buildModel(text: string, uri: string, previous?: DeclarationMode
   return { ...parsed, uri, header, headerKind, ...closeEntryLists(lists), blankRows };
 }
 
-export interface DocumentKindInput {
-  /** The document's path or URI; only its file name and glob matches matter. */
-  path: string;
-  text: string;
-  /** `cape.files` matched this path (the caller owns glob matching against the workspace). */
-  matchesFilesSetting: boolean;
-}
-
-/**
- * Which CSVs are declarations: the first cell reads as an entry-number header, or the file is
- * named `*.cape.csv`, or `cape.files` names it. Every other CSV is left alone.
- */
-export function isDeclarationDocument({ path, text, matchesFilesSetting }: DocumentKindInput): boolean {
-  if (/\.cape\.csv$/i.test(path) || matchesFilesSetting) return true;
-  const firstLine = firstNonBlankLine(text);
-  if (firstLine === undefined) return false;
-  const fields = firstLine.split(',');
-  const kind = classifyHeaderCell(fields[0]);
-  return (kind === 'exact' || kind === 'variant') && !headerLooksLikeReport(fields);
-}
-
-function firstNonBlankLine(text: string): string | undefined {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
-  for (const line of head.split(/\r\n|\n|\r/)) if (line.replace(/[ \t,]/g, '') !== '') return line;
-  return undefined;
-}
-
 /** Each later entry whose key appeared before, with the first occurrence. */
 export function findDuplicates(model: DeclarationModel): { entry: Entry; first: Entry }[] {
   const { entries } = model;

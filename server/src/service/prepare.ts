@@ -4,13 +4,15 @@
  * part or in excluded.csv: nothing is dropped silently.
  */
 import { stringify } from 'csv-stringify/sync';
-import { analyze } from './analyze';
+import { analyze, withWorkspace } from './analyze';
 import type { Code } from './codes';
 import { effectiveSeverity } from './diagnostics';
 import { HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION } from './model';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
 import { clampPartSize, type PlannedFile } from './split';
+import { CROSS_FILE_RULES } from './rules';
+import type { WorkspaceView } from './workspace';
 
 export interface PrepareInput {
   /** How the input is named in excluded.csv (a path as the user gave it). */
@@ -28,26 +30,60 @@ export interface ExcludedRow {
   messages: string[];
 }
 
+/** An entry kept in a part despite a warning (a window closing soon, an estimate): the manifest lists it. */
+export interface PartWarning {
+  entry: string;
+  code: string;
+  message: string;
+  /** 1-based part number. */
+  part: number;
+}
+
 export interface PreparedUpload {
   parts: PlannedFile[];
   excluded: ExcludedRow[];
+  warnings: PartWarning[];
   /** Input rows considered (entries and blank rows), for the accounting. */
   inputRows: number;
 }
+
+/** Warnings and notes about eligibility that stay with an entry kept in a part. */
+const WARNINGS_KEPT = new Set(['warning', 'info']);
+const CROSS_FILE_CODES = new Set<string>(CROSS_FILE_RULES.flatMap((r) => r.codes));
 
 /** Errors that preparing resolves by itself (padding, one column, dropping duplicates, splitting, a new header). */
 const RESOLVED_BY_PREPARE = new Set<Code>([
   'leading-zeros-lost', 'duplicate', 'extra-column', 'over-limit', 'header-missing', 'header-mismatch', 'empty-declaration', 'file-too-large', 'unclosed-quote',
 ]);
 
-export function prepareUpload(inputs: readonly PrepareInput[], settings: CapeSettings, partName: (index: number, total: number) => string, max = MAX_ENTRIES_PER_DECLARATION): PreparedUpload {
+/**
+ * What `check` knows beyond the files themselves: ES-003 data and CBP results (and any declarations
+ * that are not being prepared), with the filing date the deadline rules use. With it, an entry that
+ * check would call an error (already declared, rejected window, no IEEPA duty...) is excluded, so the
+ * parts pass check with the same data.
+ */
+export interface PrepareContext {
+  workspace: WorkspaceView;
+  filingDate: string;
+}
+
+export function prepareUpload(
+  inputs: readonly PrepareInput[],
+  settings: CapeSettings,
+  partName: (index: number, total: number) => string,
+  max = MAX_ENTRIES_PER_DECLARATION,
+  context?: PrepareContext,
+): PreparedUpload {
   const size = clampPartSize(max);
   const accepted: string[] = [];
+  const acceptedWarnings: Finding[][] = [];
   const excluded: ExcludedRow[] = [];
   const firstSeen = new Map<string, { source: string; line: number }>();
   let inputRows = 0;
   for (const input of inputs) {
-    const analysis = analyze(input.text, input.uri, settings);
+    // Every entry of a master list is judged, however long: no structural-only shortcut here.
+    const local = analyze(input.text, input.uri, { ...settings, maxEntries: Number.MAX_SAFE_INTEGER });
+    const analysis = context ? withWorkspace(local, context.workspace, context.filingDate) : local;
     const { model } = analysis;
     const byLine = new Map<number, Finding[]>();
     for (const f of analysis.findings) {
@@ -76,6 +112,7 @@ export function prepareUpload(inputs: readonly PrepareInput[], settings: CapeSet
       }
       firstSeen.set(value, { source: input.source, line });
       accepted.push(value);
+      acceptedWarnings.push((byLine.get(row.line) ?? []).filter((f) => WARNINGS_KEPT.has(effectiveSeverity(f.code, analysis, f.severity)) && CROSS_FILE_CODES.has(f.code)));
     }
     // A loop, not push(...rows): a million blank lines would overflow the call stack.
     for (const row of excludedHere.sort((a, b) => a.line - b.line)) excluded.push(row);
@@ -86,7 +123,11 @@ export function prepareUpload(inputs: readonly PrepareInput[], settings: CapeSet
     const entries = accepted.slice(i * size, (i + 1) * size);
     parts.push({ name: partName(i + 1, total), text: [HEADER_TEXT, ...entries].join('\r\n') + '\r\n', entries: entries.length });
   }
-  return { parts, excluded, inputRows };
+  const warnings: PartWarning[] = [];
+  acceptedWarnings.forEach((list, i) => {
+    for (const f of list) warnings.push({ entry: accepted[i], code: f.code, message: f.message, part: Math.floor(i / size) + 1 });
+  });
+  return { parts, excluded, warnings, inputRows };
 }
 
 /** excluded.csv: every input row left out, where it was and why. */
@@ -94,7 +135,11 @@ export function excludedCsv(rows: readonly ExcludedRow[]): string {
   return stringify([['Source', 'Line', 'Entry', 'Codes', 'Messages'], ...rows.map((r) => [r.source, r.line, r.entry, r.codes.join(' '), r.messages.join(' | ')])], { record_delimiter: '\r\n' });
 }
 
-/** manifest.csv: each part, its entry count and the SHA-256 of its bytes (computed by the caller, which owns I/O). */
-export function manifestCsv(parts: readonly PlannedFile[], sha256: (text: string) => string): string {
-  return stringify([['Part File', 'Entries', 'SHA-256'], ...parts.map((p) => [p.name, p.entries, sha256(p.text)])], { record_delimiter: '\r\n' });
+/**
+ * manifest.csv: each part, its entry count and the SHA-256 of its bytes (computed by the caller, which
+ * owns I/O), and the warnings of the entries it holds (`code entry` pairs), which stay in the part.
+ */
+export function manifestCsv(parts: readonly PlannedFile[], sha256: (text: string) => string, warnings: readonly PartWarning[] = []): string {
+  const of = (i: number) => warnings.filter((w) => w.part === i + 1).map((w) => `${w.code} ${w.entry}`).join('; ');
+  return stringify([['Part File', 'Entries', 'SHA-256', 'Warnings'], ...parts.map((p, i) => [p.name, p.entries, sha256(p.text), of(i)])], { record_delimiter: '\r\n' });
 }

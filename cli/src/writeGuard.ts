@@ -1,0 +1,23 @@
+/** Writing commands write declarations only: the one check fix, split and prepare share. */
+import { KIND_NAMES } from '../../server/src/service';
+import { skippedSummary, type LoadedWorkspace } from '../../server/src/loader';
+import type { Output } from './output';
+
+/** Kinds a writing command never changes: named explicitly, they are refused; under a folder, skipped. */
+const NOT_DECLARATIONS: readonly string[] = ['es003', 'results', 'not-csv'];
+
+/**
+ * The files a writing command may change: declarations only. An explicitly named export, results
+ * file or binary file is refused with one line naming it and what it is (nothing is written at all);
+ * found under a folder, it is skipped and counted in the summary.
+ */
+export function declarationsToWrite(workspace: LoadedWorkspace, command: string, io: Output): { refused: boolean; skipped: string } {
+  let refused = false;
+  for (const file of workspace.files) {
+    if (!file.explicit || !NOT_DECLARATIONS.includes(file.kind)) continue;
+    io.err(`cape: ${file.display}: is ${file.kind === 'es003' ? 'an' : 'a'} ${KIND_NAMES[file.kind].one}, not a CAPE declaration (${file.reason}); cape ${command} changes declarations only, nothing written\n`);
+    refused = true;
+  }
+  return { refused, skipped: skippedSummary(workspace.files.filter((f) => !f.explicit), ['es003', 'results', 'not-csv', 'other-csv']) };
+}
+

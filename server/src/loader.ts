@@ -1,0 +1,259 @@
+/**
+ * The one loader: reads files, decodes them, asks the service's classifier what each is, and feeds
+ * the workspace index. The language server's workspace scan and every CLI command go through it, so
+ * no entry point decides or loads on its own. Files are reached through `FileAccess` (Node's file
+ * system today; a browser build can supply `workspace.fs`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as iconv from 'iconv-lite';
+import { globSync } from 'tinyglobby';
+import { readEs003 } from './es003Reader';
+import {
+  classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileClassification, type FileKind,
+} from './service';
+
+/** How the loader reaches files: small on purpose, so another host can supply it. */
+export interface FileAccess {
+  /** The whole file, read once. */
+  readFile(file: string): Promise<Uint8Array>;
+  /** At most `bytes` from the start; for a pipe or FIFO (which can be read only once), the whole content. */
+  readHead(file: string, bytes: number): Promise<{ head: Uint8Array; whole: boolean }>;
+  /** Directory entries; throws (naming nothing) when unreadable. */
+  readDirectory(dir: string): Promise<{ name: string; directory: boolean; file: boolean }[]>;
+}
+
+export const nodeFiles: FileAccess = {
+  readFile: (file) => fs.promises.readFile(file),
+  async readHead(file, bytes) {
+    const stat = await fs.promises.stat(file);
+    // A FIFO or process substitution yields its bytes once: read it whole, and never again.
+    if (!stat.isFile()) return { head: await fs.promises.readFile(file), whole: true };
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(bytes, Math.max(stat.size, 1)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return { head: buffer.subarray(0, bytesRead), whole: bytesRead >= stat.size };
+    } finally {
+      await handle.close();
+    }
+  },
+  async readDirectory(dir) {
+    const entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() || e.isFIFO() }));
+  },
+};
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * Bytes to text: UTF-16 (by its byte-order mark, or by the NUL pattern without one), UTF-8 (a BOM is
+ * kept in the text so the `bom` rule sees it), else Windows-1252 (Excel's "CSV (Comma delimited)" on
+ * Western Windows) decoded with a real table.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const utf16 = looksLikeUtf16WithoutBom(buffer);
+  if (utf16) return { text: iconv.decode(buffer, utf16), encoding: utf16 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buffer, 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** What the classifier needs of a file, without reading a million-row export whole. */
+const HEAD_BYTES = 8192;
+
+export interface ClassifiedFile extends FileClassification {
+  /** The whole decoded text when it was read (declarations, results, anything read from a pipe). */
+  text?: string;
+  encoding?: TextEncoding;
+}
+
+/** Reads enough of a file to classify it; declarations and results are read whole (once). */
+export async function readAndClassify(file: string, access: FileAccess, declaredKind?: 'declaration' | 'es003' | 'results'): Promise<ClassifiedFile> {
+  const { head, whole } = await access.readHead(file, HEAD_BYTES);
+  const decoded = decodeText(head);
+  const classification = classifyFile({ name: file, head: decoded.text, bytes: head, declaredKind });
+  if (classification.kind === 'not-csv') return classification;
+  if (whole) return { ...classification, text: decoded.text, encoding: decoded.encoding };
+  if (classification.kind === 'es003') return { ...classification, encoding: decoded.encoding };
+  return { ...classification, ...decodeText(await access.readFile(file)) };
+}
+
+/** A path as the user gave it (or as found under a directory they gave). */
+export interface InputFile {
+  display: string;
+  absolute: string;
+  /** Named explicitly (not found under a directory). */
+  explicit: boolean;
+}
+
+export class UsageError extends Error {}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** Paths, directories and globs to files; unreadable directories are failures, named. */
+export async function expandInputs(args: string[], access: FileAccess = nodeFiles): Promise<{ files: InputFile[]; failures: LoadFailure[] }> {
+  const files: InputFile[] = [];
+  const failures: LoadFailure[] = [];
+  const seen = new Set<string>();
+  const add = (display: string, explicit: boolean) => {
+    const absolute = path.resolve(display);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ display, absolute, explicit });
+  };
+  const walk = async (dir: string) => {
+    let entries;
+    try {
+      entries = await access.readDirectory(dir);
+    } catch (error) {
+      failures.push({ display: dir, message: `cannot list the folder: ${ioMessage(error)}` });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.directory) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full);
+      } else if (entry.file && /\.(csv|txt)$/i.test(entry.name)) add(full, false);
+    }
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add('/dev/stdin', true);
+      continue;
+    }
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(arg);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        failures.push({ display: arg, message: ioMessage(error) });
+        continue;
+      }
+    }
+    if (stat?.isDirectory()) await walk(arg);
+    else if (stat) add(arg, true);
+    else if (/[*?[\]{}]/.test(arg)) {
+      const matches = globSync(arg, { ignore: ['**/node_modules/**', '**/.git/**'], dot: false }).sort();
+      if (matches.length === 0) throw new UsageError(`no file matches ${arg}`);
+      for (const file of matches) add(file, true);
+    } else throw new UsageError(`${arg}: no such file or directory`);
+  }
+  return { files, failures };
+}
+
+export interface LoadFailure {
+  display: string;
+  message: string;
+}
+
+export interface LoadedFile extends InputFile {
+  uri: string;
+  kind: FileKind;
+  reason: string;
+}
+
+export interface LoadedDeclaration extends LoadedFile {
+  text: string;
+  encoding: TextEncoding;
+}
+
+export interface LoadedExport extends LoadedFile {
+  data: Es003Aggregator;
+}
+
+export interface LoadRequest {
+  /** Declarations, directories and globs; exports and results found among them are indexed too. */
+  inputs: InputFile[];
+  /** `--entry-data`: ES-003 exports, whatever their header says (a file that is not one is a failure). */
+  entryData?: InputFile[];
+  /** `--results`: CBP results files. */
+  results?: InputFile[];
+  /** Put declarations in the index too (check, summary); prepare dedups its own inputs instead. */
+  indexDeclarations: boolean;
+}
+
+/** Everything the loader read: the index, each file's kind, the declarations' texts, what failed. */
+export interface LoadedWorkspace {
+  index: WorkspaceIndex;
+  files: LoadedFile[];
+  declarations: LoadedDeclaration[];
+  exports: LoadedExport[];
+  failures: LoadFailure[];
+}
+
+/**
+ * Reads, decodes and classifies every input, and indexes ES-003 exports, results and (when asked)
+ * declarations. An explicitly named CSV that is none of the known kinds counts as a declaration
+ * (a declaration without its header is one); under a directory it is skipped. Never throws for one
+ * file: each failure names its file.
+ */
+export async function loadWorkspace(request: LoadRequest, access: FileAccess = nodeFiles): Promise<LoadedWorkspace> {
+  const index = new WorkspaceIndex();
+  const out: LoadedWorkspace = { index, files: [], declarations: [], exports: [], failures: [] };
+  const jobs: { input: InputFile; as?: 'es003' | 'results' }[] = [
+    ...(request.entryData ?? []).map((input) => ({ input, as: 'es003' as const })),
+    ...(request.results ?? []).map((input) => ({ input, as: 'results' as const })),
+    ...request.inputs.map((input) => ({ input })),
+  ];
+  for (const { input, as } of jobs) {
+    const uri = pathToFileURL(input.absolute).toString();
+    let classified: ClassifiedFile;
+    try {
+      classified = await readAndClassify(input.absolute, access, as === 'results' ? 'results' : undefined);
+    } catch (error) {
+      out.failures.push({ display: input.display, message: `cannot read it: ${ioMessage(error)}` });
+      continue;
+    }
+    let kind = classified.kind;
+    if (as === 'es003' && kind !== 'es003' && kind !== 'not-csv') {
+      out.failures.push({ display: input.display, message: `not an ES-003 export (no entry column with line, HTS or duty columns): ${classified.reason}` });
+      continue;
+    }
+    if (kind === 'other-csv' && input.explicit && !as) kind = 'declaration';
+    const file: LoadedFile = { ...input, uri, kind, reason: classified.reason };
+    out.files.push(file);
+    try {
+      if (kind === 'es003') {
+        const data = await readEs003(input.absolute, uri, undefined, classified.text, classified.encoding);
+        index.setEntryData(uri, data.facts, data.problems, data.rows);
+        out.exports.push({ ...file, data });
+      } else if (kind === 'results') {
+        index.setResults(uri, classified.text ?? '');
+      } else if (kind === 'declaration') {
+        const text = classified.text ?? '';
+        if (request.indexDeclarations) index.setDeclarationKeys(uri, declarationKeys(text));
+        out.declarations.push({ ...file, text, encoding: classified.encoding ?? 'utf-8' });
+      }
+    } catch (error) {
+      out.failures.push({ display: input.display, message: `cannot read it: ${ioMessage(error)}` });
+    }
+  }
+  return out;
+}
+
+/** Counts of the files a command left alone, for its summary: "skipped 1 ES-003 export, 1 CBP results file". */
+export function skippedSummary(files: readonly LoadedFile[], kinds: readonly FileKind[]): string {
+  const parts: string[] = [];
+  for (const kind of kinds) {
+    const n = files.filter((f) => f.kind === kind).length;
+    if (n > 0) parts.push(`${n} ${n === 1 ? KIND_NAMES[kind].one : KIND_NAMES[kind].many}`);
+  }
+  return parts.length > 0 ? `skipped ${parts.join(', ')}` : '';
+}
+
+/** An I/O error in words, with the operation; the caller adds the path. */
+export function ioMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return 'no such file or directory';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'EISDIR') return 'is a directory';
+  if (e.code === 'ENOTDIR') return 'not a directory';
+  return e.message ?? String(error);
+}
