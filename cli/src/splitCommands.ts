@@ -136,6 +136,6 @@ export async function prepare(argv: string[], io: Output, today: string): Promis
       `${prepared.excluded.length} row(s) left out, listed in ${path.join(outDir, 'excluded.csv')}; manifest: ${path.join(outDir, 'manifest.csv')}\n`,
   );
   if (prepared.warnings.length > 0) io.out(`${prepared.warnings.length} entries in the parts have warnings (listed in the manifest): ${[...new Set(prepared.warnings.map((w) => w.code))].join(', ')}\n`);
-  if (skipped) io.out(`${skipped} (used as data, never turned into upload parts)\n`);
+  if (skipped) io.out(`${skipped}: not declarations, so no upload parts from them (exports and results are used as data)\n`);
   return 0;
 }
