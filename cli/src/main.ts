@@ -2,6 +2,7 @@
  * cape: the command-line twin of the language server, over the same service, codes and messages.
  * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,16 +28,22 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
+/** Each command's usage: `cape <command> --help` prints its own. `-` reads standard input. */
+const COMMAND_USAGE: Record<string, string> = {
+  check: `cape check <files|dirs|globs|-...> [--results <files...>] [--entry-data <files...>] [--phase auto|1|2] [--filing-date YYYY-MM-DD]
+             [--rates <rates.csv>] [--format text|json|sarif|github] [--no-exit-code]`,
+  fix: 'cape fix <files|dirs...> [--dry-run]',
+  split: 'cape split <file> [--max N] [--out-dir DIR]',
+  prepare: `cape prepare <files|dirs...> [--out-dir DIR] [--max N] [--entry-data <files...>] [--results <files...>]
+             [--phase auto|1|2] [--filing-date YYYY-MM-DD] [--rates <rates.csv>]`,
+  build: `cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
+             [--filing-date YYYY-MM-DD] [--phase auto|1|2]`,
+  summary: 'cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--rates <rates.csv>] [--format json|md|csv]',
+  classify: 'cape classify <files|dirs...> [--format text|json]',
+};
+
 const USAGE = `Usage:
-  cape check <files|dirs|globs...> [--results <files...>] [--entry-data <files...>] [--phase auto|1|2] [--filing-date YYYY-MM-DD]
-             [--rates <rates.csv>] [--format text|json|sarif|github] [--no-exit-code]
-  cape fix <files...> [--dry-run]
-  cape split <file> [--max N] [--out-dir DIR]
-  cape prepare <files...> [--out-dir DIR] [--max N]
-  cape build --from <es003 files...> [--declared <declarations and results...>] [--importer X] [--out-dir DIR]
-             [--filing-date YYYY-MM-DD] [--phase auto|1|2]
-  cape summary <declarations...> --entry-data <files...> [--filing-date D] [--payer corporate|non-corporate] [--rates <rates.csv>] [--format json|md|csv]
-  cape classify <files|dirs...> [--format text|json]
+${Object.values(COMMAND_USAGE).map((u) => `  ${u}`).join('\n')}
   cape --version | --help
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
@@ -55,6 +62,10 @@ export async function run(argv: string[], io: Output): Promise<number> {
       io.out(USAGE + '\n');
       return command === undefined ? EXIT_USAGE : EXIT_OK;
     }
+    if (COMMAND_USAGE[command] && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(`Usage:\n  ${COMMAND_USAGE[command]}\n\nExit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.\nCodes and fixes: docs/rules.md\n`);
+      return EXIT_OK;
+    }
     if (command === 'check') return await check(rest, io);
     if (command === 'fix') return await fix(rest, io);
     if (command === 'split') return await split(rest, io);
@@ -65,7 +76,8 @@ export async function run(argv: string[], io: Output): Promise<number> {
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`cape: ${(error as Error).message}\n${USAGE}\n`);
+      const command = argv[0] && COMMAND_USAGE[argv[0]] ? `${argv[0]} ` : '';
+      io.err(`cape: ${(error as Error).message.split('\n')[0]} (see cape ${command}--help)\n`);
     } else if (error instanceof WriteRefused) {
       io.err(`cape: ${error.message}\n`);
     } else {
@@ -141,6 +153,14 @@ function reported(analysis: Analysis): ReportedDiagnostic[] {
 }
 
 
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** What the one classifier (the editor's and every command's) says each file is, and why. */
 async function classify(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
@@ -168,6 +188,11 @@ async function fix(args: string[], io: Output): Promise<number> {
   if (refused) return EXIT_USAGE;
   for (const declaration of workspace.declarations) {
     const { display, absolute, text, encoding } = declaration;
+    if (!values['dry-run'] && !isRegularFile(absolute)) {
+      io.err(`cape: ${display}: not a regular file (a pipe, device or standard input); cape fix rewrites files only, nothing written\n`);
+      status = EXIT_USAGE;
+      continue;
+    }
     const analysis = analyze(text, declaration.uri, DEFAULT_SETTINGS);
     const fixed = applyOffsetEdits(text, fixAllEdits(analysis));
     const after = analyze(fixed, analysis.model.uri, DEFAULT_SETTINGS);
@@ -186,7 +211,9 @@ async function fix(args: string[], io: Output): Promise<number> {
     const changes = [fixed !== text ? summarizeFixes(analysis) : '', reencode ? `re-saved as UTF-8 (was ${encoding.toUpperCase()})` : ''].filter(Boolean).join('; ');
     if (!values['dry-run']) {
       try {
-        writeFileSafely(absolute, fixed, { replaceExisting: true, root: path.dirname(absolute) });
+        // Through a symbolic link, the link's target is rewritten (atomically); the link stays a link.
+        const target = fs.realpathSync(absolute);
+        writeFileSafely(target, fixed, { replaceExisting: true, root: path.dirname(target) });
       } catch (error) {
         io.err(`cape: ${display}: ${error instanceof WriteRefused ? error.message : `cannot write it: ${ioMessage(error)}`}; nothing written\n`);
         status = EXIT_USAGE;

@@ -24,9 +24,14 @@ export interface FileAccess {
   readDirectory(dir: string): Promise<{ name: string; directory: boolean; file: boolean }[]>;
 }
 
+/** Where `-` points: standard input. */
+export const STDIN_PATH = '/dev/stdin';
+
 export const nodeFiles: FileAccess = {
   readFile: (file) => fs.promises.readFile(file),
   async readHead(file, bytes) {
+    // Standard input (`-`) may be a pipe or a socket, which /dev/stdin cannot always open: read descriptor 0, once.
+    if (file === STDIN_PATH) return { head: fs.readFileSync(0), whole: true };
     const stat = await fs.promises.stat(file);
     // A FIFO or process substitution yields its bytes once: read it whole, and never again.
     if (!stat.isFile()) return { head: await fs.promises.readFile(file), whole: true };
@@ -41,7 +46,8 @@ export const nodeFiles: FileAccess = {
   },
   async readDirectory(dir) {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() || e.isFIFO() }));
+    // Regular files only: a FIFO met in a folder would block the walk until something writes to it.
+    return entries.map((e) => ({ name: e.name, directory: e.isDirectory(), file: e.isFile() }));
   },
 };
 
@@ -125,7 +131,9 @@ export async function expandInputs(args: string[], access: FileAccess = nodeFile
   };
   for (const arg of args) {
     if (arg === '-') {
-      add('/dev/stdin', true);
+      // Standard input: read once, shown as `-`.
+      if (!seen.has('-')) files.push({ display: '-', absolute: STDIN_PATH, explicit: true });
+      seen.add('-');
       continue;
     }
     let stat: fs.Stats | undefined;
