@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, applyOffsetEdits, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { analyze, applyOffsetEdits, withEncoding, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
 import { ioMessage, loadWorkspace } from '../../server/src/loader';
 import { declarationsToWrite } from './writeGuard';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
@@ -122,7 +122,8 @@ async function check(argv: string[], io: Output): Promise<number> {
   for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
   const reports: FileReport[] = workspace.files.filter((f) => f.kind === 'not-csv').map((f) => notCsvReport(f, f.reason));
   for (const declaration of workspace.declarations) {
-    reports.push({ path: declaration.display, diagnostics: reported(withWorkspace(analyze(declaration.text, declaration.uri, settings), workspace.index, filingDate)) });
+    const analysis = withWorkspace(analyze(declaration.text, declaration.uri, settings), workspace.index, filingDate);
+    reports.push({ path: declaration.display, diagnostics: reported(withEncoding(analysis, declaration.encoding)) });
   }
   const order = new Map(inputs.map((input, i) => [input.display, i]));
   reports.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
@@ -176,7 +177,7 @@ async function classify(args: string[], io: Output): Promise<number> {
 }
 
 /** The codes whose problems fix-all repairs; used to say what changed. */
-const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost', 'excel-text-formula']);
+const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost', 'excel-text-formula', 'delimiter']);
 
 async function fix(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });

@@ -151,7 +151,7 @@ export async function expandInputs(args: string[], access: FileAccess = nodeFile
       const matches = globSync(arg, { ignore: ['**/node_modules/**', '**/.git/**'], dot: false }).sort();
       if (matches.length === 0) throw new UsageError(`no file matches ${arg}`);
       for (const file of matches) add(file, true);
-    } else throw new UsageError(`${arg}: no such file or directory`);
+    } else failures.push({ display: arg, message: 'no such file or directory' });
   }
   return { files, failures };
 }

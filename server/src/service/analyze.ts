@@ -1,6 +1,7 @@
 /** One analysis per document version: parse, model, every rule. */
-import { withQuoteSafeFix } from './fixes';
-import { buildModel, type DeclarationModel } from './model';
+import { withQuoteSafeFix } from './quoteSafety';
+import { undecodedFinding, undecodedUtf16 } from './encoding';
+import { buildModel, foreignDelimiter, withCommas, type DeclarationModel } from './model';
 import { CROSS_FILE_RULES, RULES } from './rules';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
@@ -20,7 +21,14 @@ export interface Analysis {
 
 /** With the previous version's analysis of the same document, a one-line edit reuses its model. */
 export function analyze(text: string, uri: string, settings: CapeSettings, previous?: Analysis): Analysis {
-  const model = buildModel(text, uri, previous?.model);
+  const delimiter = foreignDelimiter(text);
+  // A `;`, tab or `|` save is read with commas in their place: one column of entries, the rest extra.
+  const model = delimiter
+    ? { ...buildModel(withCommas(text, delimiter), uri), text, delimiter }
+    : buildModel(text, uri, previous?.model.delimiter ? undefined : previous?.model);
+  // UTF-16 read as 8-bit text: one finding, not a pile of per-row errors about NULs.
+  const utf16 = undecodedUtf16(text);
+  if (utf16) return { model, settings, findings: settings.rules.encoding === 'off' ? [] : [undecodedFinding(model, utf16)], structuralOnly: true };
   const structuralOnly = model.rows.length > settings.maxEntries;
   const findings: Finding[] = [];
   const context = { model, settings, perEntry: !structuralOnly, report: (f: Finding) => void findings.push(withQuoteSafeFix(model, f)) };

@@ -6,18 +6,21 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { Analysis } from './analyze';
 import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { isCode } from './codes';
-import { HEADER_TEXT, findDuplicates, type DeclarationModel } from './model';
-import type { Finding } from './rules/rule';
+import { HEADER_TEXT, findDuplicates } from './model';
 import { isPlainCell, rowHoldsOnlyItsEntry } from './rules/helpers';
 import type { Row } from './parse';
 import { splitCodeActions, type SplitEnvironment } from './splitActions';
 import { applyOffsetEdits, type OffsetEdit } from './text';
+import { keepsQuotes } from './quoteSafety';
+import { analyze } from './analyze';
+import { entryColumnOnly } from './rules/delimiter';
 
 export const FIX_ALL_KIND = 'source.fixAll.cape';
 
 /** The lossless repairs of the whole file: header, BOM, blank lines, cell clean-up, trailing commas, duplicates, zero padding. */
 export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
   const { model } = analysis;
+  if (model.delimiter) return delimiterFixAll(analysis);
   const enabled = (code: Parameters<typeof effectiveSeverity>[0]) => analysis.settings.rules[code] !== 'off';
   const edits: OffsetEdit[] = [];
   const deleted = new Set<Row>();
@@ -48,27 +51,6 @@ export function fixAllEdits(analysis: Analysis): OffsetEdit[] {
     }
   }
   return model.unclosedQuote ? edits.filter((e) => keepsQuotes(model.text, e)) : edits;
-}
-
-/**
- * The edit leaves as many quote characters as it replaces. With a quote left open, the rows come
- * from reading quotes as text: removing or adding one pairs them differently and can swallow the
- * lines between two of them into one cell, so neither fix-all nor a quick fix does that.
- */
-export function keepsQuotes(text: string, edit: OffsetEdit): boolean {
-  return quoteCount(text.slice(edit.start, edit.end)) === quoteCount(edit.newText);
-}
-
-function quoteCount(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count++;
-  return count;
-}
-
-/** The finding without its fix when the model has a quote left open and the fix changes quotes. */
-export function withQuoteSafeFix(model: DeclarationModel, finding: Finding): Finding {
-  if (!model.unclosedQuote || !finding.fix || finding.fix.edits.every((e) => keepsQuotes(model.text, e))) return finding;
-  return { ...finding, fix: undefined };
 }
 
 export function fixAllText(analysis: Analysis): string {
@@ -143,4 +125,20 @@ function mergeDisjoint(edits: TextEdit[]): TextEdit[] {
     out.push(e);
   }
   return out;
+}
+
+/**
+ * A `;` or tab save, when rewriting it with the entry column only drops nothing but empty cells
+ * (other entries move to lines of their own): that rewrite and the usual fixes of its result, as one
+ * edit, so a second fix-all changes nothing. Otherwise nothing: the other columns hold data.
+ */
+function delimiterFixAll(analysis: Analysis): OffsetEdit[] {
+  const { model } = analysis;
+  if (analysis.settings.rules.delimiter === 'off') return [];
+  const { fix, dropped } = entryColumnOnly(model);
+  if (dropped.length > 0 || model.unclosedQuote) return [];
+  const rewritten = applyOffsetEdits(model.text, fix.edits);
+  const again = analyze(rewritten, model.uri, analysis.settings);
+  const final = again.model.delimiter ? rewritten : applyOffsetEdits(rewritten, fixAllEdits(again));
+  return final === model.text ? [] : [{ start: 0, end: model.text.length, newText: final }];
 }

@@ -18,6 +18,7 @@ export { prepareUpload, excludedCsv, manifestCsv, type PrepareContext, type Prep
 export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, fileNameOf, type SplitEnvironment, type SplitPlan } from './splitActions';
 export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
 export { classifyFile, isDeclarationDocument, binarySignature, looksLikeUtf16WithoutBom, KIND_NAMES, type FileKind, type FileClassification, type ClassifyInput } from './classify';
+export { withEncoding, undecodedUtf16, type FileEncoding } from './encoding';
 export { headerDelimiter, firstLineOf, type Delimiter } from './delimiters';
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
 export { adviceFor } from './cbpMessages';

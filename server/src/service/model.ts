@@ -67,6 +67,43 @@ export interface DeclarationModel extends ParsedCsv {
   /** Per entry (the index in `entries`): the packed key (`codeTable.packEntryKey`), or -1 when its key is not entry-number shaped. */
   keyCodes: Float64Array;
   blankRows: Row[];
+  /**
+   * A declaration saved with `;`, tab or `|` between its columns: the model reads it with commas in
+   * their place (offsets unchanged), so the entries are checked as its first column and the
+   * `delimiter` rule speaks for every row. Undefined for a comma or one-column file.
+   */
+  delimiter?: ForeignDelimiter;
+}
+
+export type ForeignDelimiter = ';' | '\t' | '|';
+
+/** The delimiter of a declaration saved by European Excel (`;`), as "Text (Tab delimited)" or with `|`. */
+export function foreignDelimiter(text: string): ForeignDelimiter | undefined {
+  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
+  const first = head.split(/\r\n|\n|\r/).find((line) => line.trim() !== '');
+  if (first === undefined || first.includes(',')) return undefined;
+  for (const d of [';', '\t', '|'] as const) {
+    if (!first.includes(d)) continue;
+    const kind = classifyHeaderCell(first.split(d)[0]);
+    if (kind === 'exact' || kind === 'variant') return d;
+  }
+  return undefined;
+}
+
+/** The text with each delimiter outside quotes read as a comma: same length, same offsets. */
+export function withCommas(text: string, delimiter: ForeignDelimiter): string {
+  let out = '';
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      out += text.slice(from, i) + ',';
+      from = i + 1;
+    } else if ((c === '\n' || c === '\r') && quoted) continue;
+  }
+  return out + text.slice(from);
 }
 
 /** The per-entry lists of a model, filled in file order by `addEntry`; `closeEntryLists` trims them. */

@@ -231,7 +231,7 @@ export function entryNumbersIn(value: string): { entries: string[]; dropped: str
 }
 
 /**
- * The entry number a value spells, when it is one once lossless repairs are applied (quotes, case,
+ * The entry number a value spells (3 letters or digits, then 8 digits), once lossless repairs are applied (quotes, case,
  * hyphens, look-alikes, a text formula); undefined otherwise. Used to keep every entry an
  * extra-column repair would otherwise delete.
  */
@@ -239,7 +239,8 @@ export function entryNumberIn(value: string): string | undefined {
   const facts = analyzeCell(value.trim(), false);
   if (facts.separatedValues || facts.nonAsciiLossy || facts.scientific) return undefined;
   const candidate = facts.padded ?? facts.normalized;
-  return /^[A-Z0-9]{11}$/.test(candidate) ? candidate : undefined;
+  // Entry-number shaped (a wrong check digit included: a typo is still the user's entry to keep).
+  return /^[A-Z0-9]{3}[0-9]{8}$/.test(candidate) ? candidate : undefined;
 }
 
 const TEXT_FORMULA = /^[ \t]*=[ \t]*"([^"]*)"[ \t]*$/;

@@ -13,7 +13,8 @@ const MAX_REPAIRED_EXTRAS = 256;
 export const extraColumn: Rule = {
   codes: ['extra-column'],
   check({ model, perEntry, report }) {
-    if (!perEntry) return;
+    // A `;` or tab save: the delimiter finding speaks for every row, not one finding per row.
+    if (!perEntry || model.delimiter) return;
     const eol = model.lines.eol;
     for (const { row, facts } of model.unusual) {
       const values = facts.separatedValues;

@@ -8,6 +8,7 @@ import { entryCharset } from './entry-charset';
 import { entryLength } from './entry-length';
 import { excelTextFormula } from './excel-text-formula';
 import { extraColumn } from './extra-column';
+import { delimiter } from './delimiter';
 import { fileTooLarge } from './file-too-large';
 import { filerCode } from './filer-code';
 import { filerCodeMismatch } from './filer-code-mismatch';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   bom,
   fileTooLarge,
   unclosedQuote,
+  delimiter,
   headerMissing,
   headerMismatch,
   emptyDeclaration,

@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 export const trailingComma: Rule = {
   codes: ['trailing-comma'],
   check({ model, perEntry, report }) {
-    if (!perEntry) return;
+    // A `;` or tab save: the delimiter finding speaks for every row, not one finding per row.
+    if (!perEntry || model.delimiter) return;
     for (const row of model.wideRows) {
       if (row.blank) continue;
       if (row.fields.slice(1).some((f) => f.trim() !== '')) continue;
