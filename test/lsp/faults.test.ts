@@ -69,4 +69,15 @@ describe('language server over stdio: faults', () => {
     for (const d of report.items as Diagnostic[]) assert.ok(d.range.start.line >= 0 && d.range.end.line < 10);
     await stillServing();
   });
+
+  it('a document that is undecoded UTF-16 gets one encoding diagnostic, not one per row', async () => {
+    const text = `Entry Number\r\n${VALID.join('\r\n')}\r\n`;
+    const garbled = '\ufffd\ufffd' + [...text].map((c) => c + '\0').join('');
+    const uri = 'file:///faults/unicode-text.csv';
+    await client.open(uri, garbled);
+    const report = await client.pull(uri);
+    assert.deepEqual(report.items!.map((d: Diagnostic) => `${d.range.start.line}:${d.code}`), ['0:encoding']);
+    assert.match(String(report.items![0].message), /UTF-16 LE/);
+    await stillServing();
+  });
 });

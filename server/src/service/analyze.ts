@@ -2,6 +2,8 @@
 import { withQuoteSafeFix } from './quoteSafety';
 import { undecodedFinding, undecodedUtf16 } from './encoding';
 import { buildModel, foreignDelimiter, withCommas, type DeclarationModel } from './model';
+import { LineIndex } from './text';
+import { MAX_CHECKED_CHARACTERS } from './limits';
 import { CROSS_FILE_RULES, RULES } from './rules';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
@@ -17,10 +19,22 @@ export interface Analysis {
   workspace?: WorkspaceView;
   /** The filing date the deadline rules used. */
   filingDate?: string;
+  /** Set when the text is too large to check at all: why (no rows were read, nothing is fixed). */
+  refused?: string;
+}
+
+
+function refusedAnalysis(text: string, uri: string, settings: CapeSettings): Analysis {
+  const empty = buildModel('', uri);
+  const model: DeclarationModel = { ...empty, text, lines: new LineIndex(text), bom: false };
+  const reason = `The file is ${(text.length / 1_000_000).toFixed(1)} million characters, over the ${MAX_CHECKED_CHARACTERS / 1_000_000} million CAPE Tools checks (a declaration of 9,999 entries is about 130 KB): not checked. Keep only the entry numbers, or split the list.`;
+  const finding: Finding = { code: 'file-too-large', severity: 'error', start: 0, end: model.lines.lineEnd(0), message: reason, details: { characters: text.length, limit: MAX_CHECKED_CHARACTERS } };
+  return { model, settings, findings: settings.rules['file-too-large'] === 'off' ? [] : [finding], structuralOnly: true, refused: reason };
 }
 
 /** With the previous version's analysis of the same document, a one-line edit reuses its model. */
 export function analyze(text: string, uri: string, settings: CapeSettings, previous?: Analysis): Analysis {
+  if (text.length > MAX_CHECKED_CHARACTERS) return refusedAnalysis(text, uri, settings);
   const delimiter = foreignDelimiter(text);
   // A `;`, tab or `|` save is read with commas in their place: one column of entries, the rest extra.
   const model = delimiter

@@ -7,6 +7,7 @@ import { headerDelimiter } from './delimiters';
 import { es003Columns, headerCells } from './es003';
 import { classifyHeaderCell, headerLooksLikeReport } from './model';
 import { resultColumns } from './results';
+import { undecodedUtf16 } from './encoding';
 
 export type FileKind = 'declaration' | 'es003' | 'results' | 'other-csv' | 'not-csv';
 
@@ -81,7 +82,9 @@ export function classifyFile(input: ClassifyInput): FileClassification {
   if (input.declaredKind === 'declaration') return { kind: 'declaration', reason: 'named as a declaration (cape.files, or given to a declaration command)' };
   if (input.declaredKind === 'es003') return { kind: 'es003', reason: 'named as ES-003 data (cape.entryData or --entry-data)' };
   if (input.declaredKind === 'results') return { kind: 'results', reason: 'named as CBP results (cape.results or --results)' };
-  const cells = headerCells(input.head);
+  // UTF-16 read as 8-bit text (an editor's guess): judged by its characters without the NULs.
+  const head = undecodedUtf16(input.head) ? input.head.replace(/\0/g, '') : input.head;
+  const cells = headerCells(head);
   const export_ = es003Columns(cells);
   const results = resultColumns(cells);
   // A results download and an export can share an entry column: line, HTS or duty columns make an export.
@@ -90,7 +93,7 @@ export function classifyFile(input: ClassifyInput): FileClassification {
   }
   if (export_) return { kind: 'es003', reason: `its header has an entry column (\`${cells[export_.entry!]}\`) with ES-003 line, HTS, duty or date columns` };
   if (/\.cape\.csv$/i.test(input.name)) return { kind: 'declaration', reason: 'it is named *.cape.csv' };
-  const first = firstNonBlankLine(input.head);
+  const first = firstNonBlankLine(head);
   if (first !== undefined) {
     const fields = first.split(headerDelimiter(first));
     const header = classifyHeaderCell(fields[0]);

@@ -4,6 +4,7 @@
  * that indexing never reads, so files without quote characters (almost all) skip it; the rest
  * take the model.
  */
+import { MAX_CHECKED_CHARACTERS } from './limits';
 import { packEntryKey } from './codeTable';
 import { NOT_SHAPED, readEntryNumber } from './entryNumber';
 import { analyzeCell } from './normalize';
@@ -37,6 +38,8 @@ export function keysOfModel(model: DeclarationModel): DeclarationKeys {
 
 /** Keys straight from the text: the same answer as `keysOfModel(buildModel(text))`, for less work. */
 export function declarationKeys(text: string): DeclarationKeys {
+  // Too large to check (analyze refuses it): indexed with no entries rather than parsed at any cost.
+  if (text.length > MAX_CHECKED_CHARACTERS) return { keys: [], codes: new Float64Array(0), lines: new Int32Array(0) };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Without quotes a record is exactly one line: no offsets to map, no CSV quoting to judge.
   if (body.length === 0 || body.includes('"')) return keysOfModel(buildModel(text, ''));

@@ -13,7 +13,9 @@ const NAMES: Record<FileEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF
 
 /** Text that is UTF-16 read as if it were 8-bit: a NUL beside nearly every character of its start. */
 export function undecodedUtf16(text: string): 'utf-16le' | 'utf-16be' | undefined {
-  const start = text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 0xfffd ? 1 : 0;
+  // A byte-order mark read as 8-bit text is one or two replacement characters (or U+FEFF).
+  let start = 0;
+  while (start < 2 && (text.charCodeAt(start) === 0xfeff || text.charCodeAt(start) === 0xfffd)) start++;
   const sample = text.slice(start, start + 200);
   if (sample.length < 8) return undefined;
   let even = 0;

@@ -3,6 +3,7 @@
  * connection and no Node built-ins here, so editors, the CLI and tests share every behaviour.
  */
 export { analyze, withWorkspace, type Analysis } from './analyze';
+export { MAX_CHECKED_CHARACTERS } from './limits';
 export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
 export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';

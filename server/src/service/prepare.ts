@@ -84,6 +84,12 @@ export function prepareUpload(
     // Every entry of a master list is judged, however long: no structural-only shortcut here.
     const local = analyze(input.text, input.uri, { ...settings, maxEntries: Number.MAX_SAFE_INTEGER });
     const analysis = context ? withWorkspace(local, context.workspace, context.filingDate) : local;
+    if (analysis.refused) {
+      // Not read at all: the whole file is listed as left out, never dropped silently.
+      inputRows++;
+      excluded.push({ source: input.source, line: 1, entry: '', codes: ['file-too-large'], messages: [analysis.refused] });
+      continue;
+    }
     const { model } = analysis;
     const byLine = new Map<number, Finding[]>();
     for (const f of analysis.findings) {
