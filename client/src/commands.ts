@@ -1,6 +1,7 @@
 /** The command table: each entry is one small action; the smart parts are in the server. */
 import * as vscode from 'vscode';
 import type { CapeContext } from './ctx';
+import { openReportHtml, showRefundReport } from './reportView';
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cape');
 
@@ -58,7 +59,10 @@ const COMMANDS: Record<string, Command> = {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target) return;
     const result = await vscode.commands.executeCommand<ServerResult>('cape.server.split', target.toString());
-    report(result, (r) => `CAPE: created ${r.files.join(', ')}; ${basename(target)} is unchanged.`);
+    if (!result?.applied) return report(result, () => '');
+    // The parts are written directly (never over a file): say which, with a way to see them.
+    const choice = await vscode.window.showInformationMessage(`CAPE: created ${result.files.join(', ')}; ${basename(target)} is unchanged. Upload the parts, then archive the source.`, 'Reveal Parts');
+    if (choice === 'Reveal Parts' && result.files[0]) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.joinPath(target, '..', result.files[0]));
   },
   'cape.prepareForUpload': async (_ctx, uri?: unknown, uris?: unknown) => {
     const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [];
@@ -76,11 +80,10 @@ const COMMANDS: Record<string, Command> = {
   },
   'cape.refundReport': async (ctx, uri?: unknown) => {
     const target = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();
-    const report = await ctx.client?.sendRequest<{ markdown: string }>('cape/refundReport', { uri: target });
-    if (!report) return;
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await showRefundReport(ctx, target);
   },
+  /** Tests and other extensions: the Refund Report view's HTML, once it is open. */
+  'cape.refundReportHtml': () => openReportHtml(),
   'cape.restartServer': async (ctx) => {
     await ctx.restart();
     void vscode.window.showInformationMessage('CAPE: language server restarted.');

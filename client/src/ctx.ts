@@ -54,6 +54,12 @@ export class CapeContext {
       initializationOptions: { declarationOverrides: this.overrides.all() },
       middleware: {
         workspace: { handleApplyEdit: (params, next) => applyExactly(params.edit, async () => next(params, new vscode.CancellationTokenSource().token) as never) },
+        // The server's refund lenses work in any editor (they show a message); here they open the Refund Report view.
+        provideCodeLenses: async (document, token, next) => {
+          const lenses = await next(document, token);
+          for (const lens of lenses ?? []) if (lens.command?.command === 'cape.server.showRefund') lens.command = { ...lens.command, command: 'cape.refundReport' };
+          return lenses;
+        },
       },
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),

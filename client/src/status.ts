@@ -13,6 +13,8 @@ interface Status {
   warning?: number;
   info?: number;
   structuralOnly?: boolean;
+  splitParts?: number;
+  splitExact?: boolean;
 }
 
 const plural = (n: number, one: string, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -64,10 +66,19 @@ export class StatusItem implements vscode.Disposable {
     const errors = status.error ?? 0;
     const warnings = status.warning ?? 0;
     const entries = plural(status.entries ?? 0, 'entry', 'entries');
+    if (status.splitExact) {
+      // A finished split: the parts are what gets uploaded.
+      this.item.text = `CAPE: split into ${status.splitParts} parts`;
+      this.item.detail = 'Upload the parts';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      this.item.command = { title: 'Problems', command: 'workbench.actions.view.problems' };
+      return;
+    }
+    // Short enough for the language status popup: the counts, and the detail only when it adds something.
     this.item.text = errors + warnings === 0 ? `CAPE: ${entries} · ready to upload` : `CAPE: ${entries} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-    this.item.detail = status.structuralOnly ? 'Large file: only structural checks ran (cape.maxEntries)' : errors > 0 ? 'ACE would reject this file' : undefined;
+    this.item.detail = status.structuralOnly ? 'Only structural checks (cape.maxEntries)' : undefined;
     this.item.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    this.item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    this.item.command = { title: 'Problems', command: 'workbench.actions.view.problems' };
   }
 
   dispose(): void {

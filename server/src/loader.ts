@@ -101,7 +101,8 @@ export interface InputFile {
 
 export class UsageError extends Error {}
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** `archived/` holds split sources put away: skipped in folders, as the editor's index skips it. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'archived']);
 
 /** Paths, directories and globs to files; unreadable directories are failures, named. */
 export async function expandInputs(args: string[], access: FileAccess = nodeFiles): Promise<{ files: InputFile[]; failures: LoadFailure[] }> {

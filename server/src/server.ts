@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { todayIso } from './localDate';
@@ -86,11 +86,11 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SPLIT_REFACTOR_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND] },
       documentSymbolProvider: { label: 'CAPE Declaration' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND, BUILD_COMMAND] },
+      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND, BUILD_COMMAND, SHOW_REFUND_COMMAND] },
       diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -286,7 +286,7 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
 connection.onCodeAction((params, token) =>
   runSafe(connection, 'textDocument/codeAction', token, [], async () => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri)) : [];
+    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri, analysis.settings)) : [];
   }),
 );
 
@@ -330,6 +330,16 @@ connection.onExecuteCommand((params, token) =>
       const current = await settings.get(uris[0] ?? '');
       return runPrepare(connection, documents, current, uris, typeof second === 'string' ? second : undefined, workspaceFolders, { workspace: indexer.index, filingDate: filingDateOf(current) });
     }
+    if (params.command === SHOW_REFUND_COMMAND) {
+      // Any LSP client: the totals as a message (the VS Code client opens its Refund Report instead).
+      const { files, first } = await refundFiles(typeof first0(params.arguments) === 'string' ? (first0(params.arguments) as string) : undefined);
+      if (!first) return { shown: false };
+      const t = totals(files.flatMap((f) => f.refunds), first.settings.deadlineWarningDays);
+      const message = `CAPE: expected refund ${formatCents(t.refundCents)} (duty ${formatCents(t.dutyCents)} + interest ${formatCents(t.interestCents)}) for ${t.entries} entries; ${formatCents(t.atRiskCents)} at risk in ${t.atRiskEntries}; ${t.closingSoon} window(s) close within ${first.settings.deadlineWarningDays} days.`;
+      // A notification, not a request: nothing waits on the user.
+      void connection.sendNotification('window/showMessage', { type: 3, message });
+      return { shown: true, message };
+    }
     if (params.command === BUILD_COMMAND) {
       await indexer.ready;
       const uris = (Array.isArray(first) ? first : [first]).filter((u): u is string => typeof u === 'string');
@@ -340,29 +350,51 @@ connection.onExecuteCommand((params, token) =>
   }),
 );
 
+/** The refunds of one declaration, or of every declaration in the workspace (split sources aside: their parts count). */
+async function refundFiles(uri: string | undefined): Promise<{ files: DeclarationRefunds[]; first: Analysis | undefined }> {
+  await indexer.ready;
+  const uris = uri ? [uri] : [...new Set([...documents.all().map((d) => d.uri), ...indexer.index.declarationUris()])];
+  const files: DeclarationRefunds[] = [];
+  let first: Analysis | undefined;
+  for (const each of uris) {
+    let analysis = documents.get(each) ? await analysisOf(each) : undefined;
+    if (!analysis && !documents.get(each)) {
+      const text = await fs.promises.readFile(URI.parse(each).fsPath, 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      const fileSettings = await settings.get(each);
+      analysis = withWorkspace(analyze(text, each, fileSettings), indexer.index, filingDateOf(fileSettings));
+    }
+    if (!analysis) continue;
+    const family = indexer.index.splitFamilyOf(each);
+    if (!uri && family && family.source === each && !family.drift) continue;
+    first ??= analysis;
+    files.push(declarationRefunds(URI.parse(each).fsPath, analysis));
+  }
+  return { files, first };
+}
+
 /** The refund report (Markdown) for one declaration, or for every declaration in the workspace. */
 connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
   runSafe(connection, 'cape/refundReport', token, { markdown: '' }, async () => {
-    await indexer.ready;
-    const uris = params?.uri ? [params.uri] : [...new Set([...documents.all().map((d) => d.uri), ...indexer.index.declarationUris()])];
-    const files = [];
-    let first: Analysis | undefined;
-    for (const uri of uris) {
-      let analysis = documents.get(uri) ? await analysisOf(uri) : undefined;
-      if (!analysis && !documents.get(uri)) {
-        const text = await fs.promises.readFile(URI.parse(uri).fsPath, 'utf8').catch(() => undefined);
-        if (text === undefined) continue;
-        const fileSettings = await settings.get(uri);
-        analysis = withWorkspace(analyze(text, uri, fileSettings), indexer.index, filingDateOf(fileSettings));
-      }
-      if (!analysis) continue;
-      first ??= analysis;
-      files.push(declarationRefunds(URI.parse(uri).fsPath, analysis));
-    }
+    const { files, first } = await refundFiles(params?.uri);
     if (!first) return { markdown: '# CAPE refund report\n\nNo CAPE declaration to report on.\n' };
     return { markdown: summaryMarkdown(files, first.filingDate!, refundOptions(first.settings), first.settings.deadlineWarningDays) };
   }),
 );
+
+/** The data behind the Refund Report view: the summary JSON plus what its tables and charts show. */
+connection.onRequest('cape/refundData', (params: { uri?: string }, token) =>
+  runSafe(connection, 'cape/refundData', token, { data: undefined as unknown }, async () => {
+    const { files, first } = await refundFiles(params?.uri);
+    if (!first) return { data: undefined };
+    const folders = workspaceFolders.map((f) => URI.parse(f).fsPath);
+    return { data: refundReportData(files, first.filingDate!, first.settings, folders) };
+  }),
+);
+
+function first0(args: unknown[] | undefined): unknown {
+  return Array.isArray(args) ? args[0] : undefined;
+}
 
 /** What the workspace index holds: each file the scan met and the kind the one classifier gave it. */
 connection.onRequest('cape/workspaceFiles', (_params: unknown, token) =>
@@ -379,7 +411,11 @@ connection.onRequest('cape/status', (params: { uri: string }, token) =>
     if (!analysis) return { declaration: false };
     const counts = { error: 0, warning: 0, info: 0 };
     for (const d of diagnosticsOf(analysis)) counts[d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info']++;
-    return { declaration: true, entries: analysis.model.entries.length, ...counts, structuralOnly: analysis.structuralOnly, pid: process.pid };
+    const split = analysis.findings.find((f) => f.code === 'split-source');
+    return {
+      declaration: true, entries: analysis.model.entries.length, ...counts, structuralOnly: analysis.structuralOnly, pid: process.pid,
+      ...(split ? { splitParts: Number(split.details?.parts ?? 0), splitExact: split.details?.exact === true } : {}),
+    };
   }),
 );
 

@@ -17,17 +17,28 @@ import {
 } from './service';
 
 /** Where a document lives on disk and which part names are already taken there. */
-export function splitEnvironment(uri: string): SplitEnvironment {
+export function splitEnvironment(uri: string, settings?: CapeSettings): SplitEnvironment {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return { directoryUri: undefined, taken: () => false };
   const directoryUri = uri.slice(0, uri.lastIndexOf('/') + 1);
   const directory = URI.parse(directoryUri).fsPath;
-  return { directoryUri, taken: (name) => fs.existsSync(`${directory}/${name}`) };
+  return {
+    directoryUri,
+    taken: (name) => fs.existsSync(`${directory}/${name}`),
+    siblingText: (name) => {
+      try {
+        return fs.readFileSync(`${directory}/${name}`, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    preview: settings?.split.preview === true,
+  };
 }
 
 export async function runSplit(connection: Connection, analysis: Analysis | undefined, max: unknown): Promise<{ applied: boolean; files: string[]; reason?: string }> {
   if (!analysis) return { applied: false, files: [], reason: 'not a CAPE declaration' };
-  const plan = planSplitEdit(analysis, splitEnvironment(analysis.model.uri), clampPartSize(typeof max === 'number' ? max : undefined));
+  const plan = planSplitEdit(analysis, splitEnvironment(analysis.model.uri, analysis.settings), clampPartSize(typeof max === 'number' ? max : undefined));
   if (!plan) return { applied: false, files: [], reason: analysis.model.entries.length === 0 ? 'the declaration has no entries' : 'save the declaration first' };
   const result = await connection.workspace.applyEdit({ label: `Split ${fileNameOf(analysis.model.uri)}`, edit: plan.edit });
   return { applied: result.applied, files: plan.names, reason: result.failureReason };
@@ -78,6 +89,8 @@ function withoutInputs(index: WorkspaceIndex, inputUris: readonly string[]): Wor
     sharedKeyTest: () => undefined,
     resultsFor: (key) => index.resultsFor(key),
     entryFacts: (key) => index.entryFacts(key),
+    splitFamilyOf: (uri) => index.splitFamilyOf(uri),
+    entryDataFilerCodes: () => index.entryDataFilerCodes(),
   };
 }
 

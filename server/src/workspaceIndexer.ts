@@ -13,7 +13,8 @@ import { nodeFiles, readAndClassify, type ClassifiedFile } from './loader';
 import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
 
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** `archived/` holds split sources put away (CAPE: Archive the split source): out of the index by default. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'archived']);
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();

@@ -27,8 +27,13 @@ describe('language server over stdio: refunds', function () {
       }, 10000, 'the refund lens');
       // 2025-03-15 to 2026-03-15 at 6% corporate: $618.31 (docs/refunds.md).
       const atRisk = 50000 + computeInterest(50000, '2025-03-20', '2026-03-15', 'corporate', OVERPAYMENT_RATES).interestCents;
-      assert.equal(lenses[0].command!.title, `2 entries · expected refund $10,618.31 (duty $10,000.00 + interest $618.31) · 1 importer · ${formatCents(atRisk)} at risk in 1 entries`);
-      assert.equal(lenses[0].command!.command, 'cape.refundReport');
+      // One lens per fact, each short, each a command the server itself executes (any LSP client).
+      assert.deepEqual(lenses.map((l) => l.command!.title), ['Expected refund $10,618.31', `${formatCents(atRisk)} at risk (1 entry)`, '1 importer']);
+      assert.ok(lenses.every((l) => l.command!.title.length < 60 && l.command!.command === 'cape.server.showRefund'));
+      assert.match(String(lenses[0].command!.tooltip), /2 entries: IEEPA duty \$10,000\.00 \+ interest \$618\.31/);
+      const executed: { shown: boolean; message: string } = await client.connection.sendRequest('workspace/executeCommand', { command: lenses[0].command!.command, arguments: lenses[0].command!.arguments });
+      assert.equal(executed.shown, true);
+      assert.match(executed.message, /expected refund \$10,618\.31/);
       const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
       const value = (hover.contents as { value: string }).value;
       assert.match(value, /\*\*Refund:\*\* \$10,618\.31 = duty \$10,000\.00 \+ interest \$618\.31/);

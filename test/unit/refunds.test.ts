@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  analyze, computeInterest, entryRefunds, getHover, getRefundLenses, OVERPAYMENT_RATES, rateTable, refundOptions, resolveSettings, summaryJson, summaryMarkdown, totals, withWorkspace,
+  analyze, computeInterest, entryRefunds, getHover, getRefundLenses, LENS_TITLE_LIMIT, OVERPAYMENT_RATES, rateTable, refundOptions, resolveSettings, summaryJson, summaryMarkdown, totals, withWorkspace,
 } from '../../server/src/service';
 import { es003Text, indexWith } from '../helpers/es003';
 import { decl, settings, VALID } from '../helpers/service';
@@ -74,7 +74,11 @@ describe('expected refunds', () => {
     const json = summaryJson([{ path: 'd.csv', refunds }], FILING, 'corporate', 14);
     const lens = getRefundLenses(a)[0].command!.title;
     const dollars = (s: string) => '$' + Number(s).toLocaleString('en-US', { minimumFractionDigits: 2 });
-    assert.match(lens, new RegExp(`^5 entries · expected refund \\${dollars(json.total.refund)} \\(duty \\${dollars(json.total.duty)} \\+ interest \\${dollars(json.total.interest)}, last known rate assumed\\) · 1 importer · \\${dollars(json.total.atRisk)} at risk in 1 entries`));
+    assert.equal(lens, `Expected refund ${dollars(json.total.refund)}*`, 'the star: the last known rate is assumed');
+    const titles = getRefundLenses(a).map((l) => l.command!.title);
+    assert.deepEqual(titles, [lens, `${dollars(json.total.atRisk)} at risk (1 entry)`, '1 importer']);
+    assert.ok(titles.every((t) => t.length < LENS_TITLE_LIMIT));
+    assert.match(String(getRefundLenses(a)[0].command!.tooltip), new RegExp(`interest \\${dollars(json.total.interest)} \\(the last known interest rate is assumed`));
     const md = summaryMarkdown([{ path: 'd.csv', refunds }], FILING, refundOptions(a.settings), 14);
     assert.ok(md.includes(`**Expected refund ${dollars(json.total.refund)}**`));
     const first = json.entries.find((e) => e.entry === VALID[0])!;

@@ -31,12 +31,14 @@ describe('split', () => {
     assert.equal(splitDeclaration(analyze(decl(...VALID), URI, settings()), ['x.csv'], 4)[1].text, 'Entry Number\n' + VALID.slice(4).join('\n') + '\n');
   });
 
-  it('is one WorkspaceEdit that creates files without overwriting, and asks for confirmation', () => {
+  it('is one WorkspaceEdit that creates files without overwriting, applied directly unless cape.split.preview asks for confirmation', () => {
     const plan = planSplitEdit(analysis, environment())!;
     const creates = plan.edit.documentChanges!.filter((c) => 'kind' in c && c.kind === 'create');
     assert.deepEqual(creates.map((c) => ('uri' in c ? c.uri : '')), ['file:///work/master-part1-of-2.csv', 'file:///work/master-part2-of-2.csv']);
     assert.ok(creates.every((c) => 'options' in c && c.options?.overwrite === false && c.options?.ignoreIfExists === false));
-    assert.equal(plan.edit.changeAnnotations!['cape.split'].needsConfirmation, true);
+    assert.equal(plan.edit.changeAnnotations!['cape.split'].needsConfirmation, false);
+    const previewed = planSplitEdit(analysis, { ...environment(), preview: true })!;
+    assert.equal(previewed.edit.changeAnnotations!['cape.split'].needsConfirmation, true);
   });
 
   it('is the quick fix of over-limit, and a refactoring that says why it is disabled on a small file', () => {

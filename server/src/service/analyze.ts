@@ -65,5 +65,10 @@ export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingD
     if (rule.codes.every((code) => local.settings.rules[code] === 'off')) continue;
     rule.check(context);
   }
+  // An exact split source: its one note speaks for it (its parts carry its entries and their findings).
+  const family = workspace.splitFamilyOf(local.model.uri);
+  if (family && family.source === local.model.uri && !family.drift) {
+    return { ...local, findings: findings.filter((f) => f.code === 'split-source'), workspace, filingDate };
+  }
   return { ...local, findings, workspace, filingDate };
 }

@@ -42,6 +42,7 @@ export const CODES = {
   'not-csv': { severity: 'error', confidence: 'CBP', summary: 'The file is not a text CSV (for example an .xlsx workbook).' },
   'unclosed-quote': { severity: 'error', confidence: 'product', summary: 'A quote opens a cell and never closes.' },
   'duplicate-in-workspace': { severity: 'error', confidence: 'CBP', summary: 'The entry also appears in another declaration in the workspace.' },
+  'split-source': { severity: 'info', confidence: 'product', summary: 'The declaration was split; its parts sit beside it (upload the parts).' },
   'already-declared': { severity: 'error', confidence: 'CBP', summary: 'CBP already accepted the entry on a CAPE claim.' },
   'cbp-status-unknown': { severity: 'info', confidence: '2nd', summary: 'A CBP results row lists the entry without a status that proves acceptance or rejection.' },
   'rejected-by-cbp': { severity: 'warning', confidence: 'CBP', summary: 'CBP rejected the entry on an earlier declaration.' },

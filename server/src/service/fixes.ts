@@ -12,6 +12,7 @@ import type { Row } from './parse';
 import { splitCodeActions, type SplitEnvironment } from './splitActions';
 import { applyOffsetEdits, type OffsetEdit } from './text';
 import { keepsQuotes } from './quoteSafety';
+import { ineligibleCodeActions } from './ineligibleActions';
 import { analyze } from './analyze';
 import { entryColumnOnly } from './rules/delimiter';
 
@@ -112,6 +113,8 @@ export function getCodeActions(analysis: Analysis, range: Range, diagnostics: re
     }
   }
   if (split) actions.push(...splitCodeActions(analysis, diagnostics, split, (kind) => wantsKind(only, kind)));
+  actions.push(...ineligibleCodeActions(analysis, diagnostics, split, (kind) => wantsKind(only, kind)));
+  actions.push(...archiveActions(analysis, diagnostics, (kind) => wantsKind(only, kind)));
   return actions;
 }
 
@@ -141,4 +144,23 @@ function delimiterFixAll(analysis: Analysis): OffsetEdit[] {
   const again = analyze(rewritten, model.uri, analysis.settings);
   const final = again.model.delimiter ? rewritten : applyOffsetEdits(rewritten, fixAllEdits(again));
   return final === model.text ? [] : [{ start: 0, end: model.text.length, newText: final }];
+}
+
+export const ARCHIVE_FOLDER = 'archived';
+
+/** On an exact split source: move it into `archived/` beside it (a rename, so one Undo brings it back). */
+function archiveActions(analysis: Analysis, diagnostics: readonly Diagnostic[], wants: (kind: string) => boolean): CodeAction[] {
+  if (!wants(CodeActionKind.QuickFix)) return [];
+  const note = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'split-source');
+  const uri = analysis.model.uri;
+  if (!note || !uri.startsWith('file:')) return [];
+  const slash = uri.lastIndexOf('/');
+  const target = `${uri.slice(0, slash + 1)}${ARCHIVE_FOLDER}/${uri.slice(slash + 1)}`;
+  return [{
+    title: `Archive the split source (move it to ${ARCHIVE_FOLDER}/)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [note],
+    isPreferred: true,
+    edit: { documentChanges: [{ kind: 'rename', oldUri: uri, newUri: target, options: { overwrite: false, ignoreIfExists: false } }] },
+  }];
 }

@@ -7,7 +7,9 @@ export { MAX_CHECKED_CHARACTERS } from './limits';
 export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
 export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
-export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND } from './fixes';
+export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND, ARCHIVE_FOLDER } from './fixes';
+export { MOVE_INELIGIBLE_KIND, EXCLUSION_FILE, INELIGIBLE_CODES } from './ineligibleActions';
+export { findSplitFamilies, type SplitFamily } from './splitFamilies';
 export { getHover } from './hover';
 export { buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
 export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';
@@ -32,4 +34,4 @@ export { planBuild, whyNothingIsEligible, BUILD_URI, type BuildPlan } from './bu
 export { computeInterest, type InterestResult, type Payer, type RateSegment } from './interest';
 export { OVERPAYMENT_RATES, rateTable, quarterOf, parseRatesCsv, ratesKnownThrough, type QuarterRate, type UserRate } from './rates';
 export { entryRefunds, refundOptions, totals, type EntryRefund, type RefundOptions, type RefundTotals } from './refunds';
-export { summaryJson, summaryMarkdown, summaryCsv, amount, getRefundLenses, declarationRefunds, REPORT_COMMAND, type DeclarationRefunds } from './refundReport';
+export { summaryJson, summaryMarkdown, summaryCsv, amount, getRefundLenses, declarationRefunds, REPORT_COMMAND, SHOW_REFUND_COMMAND, LENS_TITLE_LIMIT, refundReportData, type DeclarationRefunds, type RefundReportData } from './refundReport';

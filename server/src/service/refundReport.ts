@@ -2,6 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Analysis } from './analyze';
 import { formatCents } from './eligibility';
+import { addDays } from './dates';
+import type { CapeSettings } from './settings';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { OVERPAYMENT_RATES, ratesKnownThrough, type QuarterRate } from './rates';
 import { entryRefunds, lacksData, refundOptions, refundsByPart, totals, type EntryRefund, type RefundOptions } from './refunds';
@@ -125,6 +127,20 @@ export function summaryMarkdown(files: readonly DeclarationRefunds[], filingDate
 export const REPORT_COMMAND = 'cape.refundReport';
 
 /** The lens on line 1 (and one per part of an over-limit file). */
+/**
+ * The server command behind every refund lens: it works in any LSP client (the server answers it with
+ * a message and the report data); the VS Code client shows its Refund Report instead.
+ */
+export const SHOW_REFUND_COMMAND = 'cape.server.showRefund';
+
+/** Each lens title stays under this many characters: a lens is one fact, read at a glance. */
+export const LENS_TITLE_LIMIT = 60;
+
+function lens(line: number, title: string, tooltip: string, uri: string): CodeLens {
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, tooltip, command: SHOW_REFUND_COMMAND, arguments: [uri] } };
+}
+
+/** One lens per fact: expected refund, at risk, windows closing soon, importers (and per part of an over-limit file). */
 export function getRefundLenses(analysis: Analysis): CodeLens[] {
   if (!analysis.settings.codeLens.enabled || !analysis.workspace?.hasEntryData || analysis.model.entries.length === 0) return [];
   const options = refundOptions(analysis.settings);
@@ -132,21 +148,80 @@ export function getRefundLenses(analysis: Analysis): CodeLens[] {
   // A declaration no export covers gets no refund lens ("$0.00" would say nothing); no-entry-data says why.
   if (!refunds.some((r) => r.status !== 'no-entry-data')) return [];
   const warningDays = analysis.settings.deadlineWarningDays;
-  const text = (refunds: EntryRefund[]) => {
-    const t = totals(refunds, warningDays);
-    const parts = [`${t.entries.toLocaleString('en-US')} entries · expected refund ${formatCents(t.refundCents)} (duty ${formatCents(t.dutyCents)} + interest ${formatCents(t.interestCents)}${t.extrapolated ? ', last known rate assumed' : ''}) · ${t.importers} importer${t.importers === 1 ? '' : 's'}`];
-    if (t.atRiskEntries > 0) parts.push(`${formatCents(t.atRiskCents)} at risk in ${t.atRiskEntries} entries`);
-    if (t.closingSoon > 0) parts.push(`${t.closingSoon} window${t.closingSoon === 1 ? '' : 's'} close within ${warningDays} days`);
-    return parts.join(' · ');
-  };
   const uri = analysis.model.uri;
-  const lenses: CodeLens[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: text(refunds), command: REPORT_COMMAND, arguments: [uri] } }];
+  const facts = (line: number, refunds: EntryRefund[], prefix: string): CodeLens[] => {
+    const t = totals(refunds, warningDays);
+    const detail = `${t.entries.toLocaleString('en-US')} entries: IEEPA duty ${formatCents(t.dutyCents)} + interest ${formatCents(t.interestCents)}${t.extrapolated ? ' (the last known interest rate is assumed for later quarters)' : ''}.`;
+    const out = [lens(line, `${prefix}Expected refund ${formatCents(t.refundCents)}${t.extrapolated ? '*' : ''}`, detail, uri)];
+    if (t.atRiskEntries > 0) out.push(lens(line, `${formatCents(t.atRiskCents)} at risk (${t.atRiskEntries} ${t.atRiskEntries === 1 ? 'entry' : 'entries'})`, 'Entries ACE would reject, or whose window has probably closed: not in the expected refund. The Refund Report lists them with reasons.', uri));
+    if (t.closingSoon > 0) out.push(lens(line, `${t.closingSoon} window${t.closingSoon === 1 ? '' : 's'} close within ${warningDays} days`, `Entries whose 80-day window closes within cape.deadlineWarningDays (${warningDays}): file before then.`, uri));
+    if (!prefix) out.push(lens(line, `${t.importers} importer${t.importers === 1 ? '' : 's'}`, 'CBP consolidates refunds per importer of record.', uri));
+    return out;
+  };
+  const lenses = facts(0, refunds, '');
   const parts = refundsByPart(analysis, refunds);
-  if (parts.length > 1) {
-    parts.forEach((part, i) => {
-      const line = part[0]?.line ?? 0;
-      lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title: `Part ${i + 1}: ${text(part)}`, command: REPORT_COMMAND, arguments: [uri] } });
-    });
-  }
+  if (parts.length > 1) parts.forEach((part, i) => lenses.push(...facts(part[0]?.line ?? 0, part, `Part ${i + 1}: `)));
   return lenses;
+}
+
+/** Everything the Refund Report view shows, computed here so every client shows the same cents. */
+export interface RefundReportData {
+  filingDate: string;
+  payer: string;
+  ratesKnownThrough: string | null;
+  ratesAssumed: boolean;
+  totals: { entries: number; refundCents: number; dutyCents: number; interestCents: number; atRiskCents: number; atRiskEntries: number; importers: number; closingSoon: number; missing: number };
+  importers: { importer: string; name: string; entries: number; refundCents: number }[];
+  declarations: { path: string; absolutePath: string; entries: number; refundCents: number; atRiskCents: number }[];
+  byLiquidationDate: { date: string; entries: number; refundCents: number }[];
+  atRisk: { entry: string; importer: string; path: string; line: number; cents: number; reasons: string[] }[];
+  /** Entries whose window closes in each of the next 12 weeks, from the filing date. */
+  deadlinesPerWeek: { weekStart: string; weekEnd: string; entries: number }[];
+  /** The same data as `cape summary`, for the export buttons. */
+  exports: { markdown: string; csv: string; json: string };
+}
+
+/** `folders` are workspace folder paths: declarations are shown relative to them. */
+export function refundReportData(files: readonly DeclarationRefunds[], filingDate: string, settings: CapeSettings, folders: readonly string[] = []): RefundReportData {
+  const options = refundOptions(settings);
+  const warningDays = settings.deadlineWarningDays;
+  const all = files.flatMap((f) => f.refunds);
+  const t = totals(all, warningDays);
+  const relative = (p: string) => {
+    for (const folder of folders) {
+      const base = folder.endsWith('/') || folder.endsWith('\\') ? folder : folder + (folder.includes('\\') && !folder.includes('/') ? '\\' : '/');
+      if (p.startsWith(base)) return p.slice(base.length).replace(/\\/g, '/');
+    }
+    return p;
+  };
+  const importers = new Map<string, { name: string; refunds: EntryRefund[] }>();
+  for (const r of all) {
+    if (r.status !== 'expected') continue;
+    const group = importers.get(r.importer) ?? { name: r.importerName ?? '', refunds: [] };
+    group.name ||= r.importerName ?? '';
+    group.refunds.push(r);
+    importers.set(r.importer, group);
+  }
+  const byDate = new Map<string, EntryRefund[]>();
+  for (const r of all) if (r.status === 'expected') byDate.set(r.liquidationDate ?? 'unliquidated', [...(byDate.get(r.liquidationDate ?? 'unliquidated') ?? []), r]);
+  const weeks = Array.from({ length: 12 }, (_, i) => ({ weekStart: addDays(filingDate, i * 7), weekEnd: addDays(filingDate, i * 7 + 6), entries: 0 }));
+  for (const r of all) if (r.daysLeft !== undefined && r.daysLeft >= 0 && r.daysLeft < 84) weeks[Math.floor(r.daysLeft / 7)].entries++;
+  const sum = (refunds: readonly EntryRefund[]) => totals(refunds, warningDays);
+  return {
+    filingDate,
+    payer: options.payer,
+    ratesKnownThrough: ratesKnownThrough(options.rates),
+    ratesAssumed: t.extrapolated,
+    totals: { entries: t.entries, refundCents: t.refundCents, dutyCents: t.dutyCents, interestCents: t.interestCents, atRiskCents: t.atRiskCents, atRiskEntries: t.atRiskEntries, importers: t.importers, closingSoon: t.closingSoon, missing: t.missing },
+    importers: [...importers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([importer, g]) => ({ importer, name: g.name, entries: g.refunds.length, refundCents: sum(g.refunds).refundCents })),
+    declarations: files.map((f) => ({ path: relative(f.path), absolutePath: f.path, entries: f.refunds.length, refundCents: sum(f.refunds).refundCents, atRiskCents: sum(f.refunds).atRiskCents })),
+    byLiquidationDate: [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, refunds]) => ({ date, entries: refunds.length, refundCents: sum(refunds).refundCents })),
+    atRisk: files.flatMap((f) => f.refunds.filter((r) => r.status === 'at-risk').map((r) => ({ entry: r.entry, importer: r.importer, path: relative(f.path), line: r.line + 1, cents: r.dutyCents + r.interestCents, reasons: r.reasons }))),
+    deadlinesPerWeek: weeks,
+    exports: {
+      markdown: summaryMarkdown(files, filingDate, options, warningDays),
+      csv: summaryCsv(files),
+      json: JSON.stringify(summaryJson(files, filingDate, options.payer, warningDays, options.rates), null, 2) + '\n',
+    },
+  };
 }

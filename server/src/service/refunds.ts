@@ -27,6 +27,8 @@ export interface EntryRefund {
   entry: string;
   line: number;
   importer: string;
+  /** The importer's name, when the export has an `Importer Name` column. */
+  importerName?: string;
   dutyCents: number;
   interestCents: number;
   depositDate?: string;
@@ -90,7 +92,7 @@ function computeRefunds(analysis: Analysis, options: RefundOptions): EntryRefund
       out.push({ entry: key, line, importer: '', dutyCents: 0, interestCents: 0, status: 'no-entry-data', reasons: ['not in any ES-003 export'] });
       continue;
     }
-    const base = { entry: key, line, importer: facts.importer, dutyCents: facts.ieepaDutyCents, liquidationDate: facts.liquidationDate, daysLeft: windowOf(facts, filingDate)?.daysLeft };
+    const base = { entry: key, line, importer: facts.importer, importerName: facts.importerName || undefined, dutyCents: facts.ieepaDutyCents, liquidationDate: facts.liquidationDate, daysLeft: windowOf(facts, filingDate)?.daysLeft };
     if (!facts.ieepaKnown) {
       out.push({ ...base, dutyCents: 0, interestCents: 0, status: 'missing-duty', reasons: ['the ES-003 export has no HTS or duty column (entry-data-columns)'] });
       continue;

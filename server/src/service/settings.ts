@@ -30,6 +30,8 @@ export interface CapeSettings {
   refund: { processingDays: number };
   interest: { payer: 'corporate' | 'non-corporate'; rates: { quarter: string; corporate: number; nonCorporate: number }[] };
   codeLens: { enabled: boolean };
+  /** Show the Refactor Preview before a split writes its parts (off: the new parts are created directly). */
+  split: { preview: boolean };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: CapeSettings = {
   refund: { processingDays: 45 },
   interest: { payer: 'corporate', rates: [] },
   codeLens: { enabled: true },
+  split: { preview: false },
   trace: { server: 'off' },
 };
 
@@ -85,6 +88,7 @@ export function resolveSettings(raw: unknown): CapeSettings {
     refund: { processingDays: typeof processingDays === 'number' && processingDays >= 0 ? Math.floor(processingDays) : DEFAULT_SETTINGS.refund.processingDays },
     interest: { payer: section('interest').payer === 'non-corporate' ? 'non-corporate' : 'corporate', rates },
     codeLens: { enabled: section('codeLens').enabled !== false },
+    split: { preview: section('split').preview === true },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
 }

@@ -13,6 +13,10 @@ export interface SplitEnvironment {
   /** The folder URI of the document (with a trailing slash), or undefined for an unsaved document. */
   directoryUri: string | undefined;
   taken(name: string): boolean;
+  /** The text of a file beside the document, when it exists (an exclusion file to append to). */
+  siblingText?(name: string): string | undefined;
+  /** Show the Refactor Preview before a split writes its parts (`cape.split.preview`). */
+  preview?: boolean;
 }
 
 export interface SplitPlan {
@@ -46,7 +50,8 @@ export function planSplitEdit(analysis: Analysis, environment: SplitEnvironment,
     changeAnnotations: {
       [SPLIT_ANNOTATION]: {
         label: `Split into ${files.length} declarations`,
-        needsConfirmation: true,
+        // New files that never overwrite anything: written directly unless the user asked for the preview.
+        needsConfirmation: environment.preview === true,
         description: `Creates ${names.join(', ')}; ${fileNameOf(analysis.model.uri)} is left unchanged.`,
       },
     },
@@ -77,7 +82,8 @@ export function splitCodeActions(analysis: Analysis, diagnostics: readonly Diagn
   if (overLimit.length > 0 && wants(CodeActionKind.QuickFix) && plan) {
     actions.push({ title: title(plan, max), kind: CodeActionKind.QuickFix, diagnostics: overLimit, isPreferred: true, command: command(title(plan, max)) });
   }
-  if (wants(SPLIT_REFACTOR_KIND)) {
+  // One split action in the lightbulb: the refactoring only where the quick fix is not already offered.
+  if (wants(SPLIT_REFACTOR_KIND) && actions.length === 0) {
     if (plan) actions.push({ title: title(plan, max), kind: SPLIT_REFACTOR_KIND, command: command(title(plan, max)) });
     else {
       const reason = !environment.directoryUri

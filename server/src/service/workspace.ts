@@ -10,6 +10,7 @@ import { keysOfModel, type DeclarationKeys } from './declarationKeys';
 import type { DeclarationModel } from './model';
 import type { EntryFacts, RowProblem } from './es003';
 import { parseResults, type CbpResult } from './results';
+import { findSplitFamilies, type SplitFamily } from './splitFamilies';
 
 export interface Occurrence {
   uri: string;
@@ -51,6 +52,10 @@ export interface WorkspaceView {
   /** False while no ES-003 export is indexed. */
   readonly hasEntryData: boolean;
   entryFacts(key: string): EntryFacts | undefined;
+  /** The split family a declaration belongs to (as the source or as a part), if any. */
+  splitFamilyOf(uri: string): SplitFamily | undefined;
+  /** Filer codes of the entries in the ES-003 exports: which declarations an export is about. */
+  entryDataFilerCodes(): ReadonlySet<string>;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -220,6 +225,32 @@ export class WorkspaceIndex implements WorkspaceView {
     const seen = new Map<string, EntryFacts>();
     for (const data of this.entryData.values()) for (const [key, facts] of data.facts) if (!seen.has(key)) seen.set(key, facts);
     return [...seen.values()];
+  }
+
+  private families: { generation: number; byUri: Map<string, SplitFamily> } | undefined;
+
+  splitFamilyOf(uri: string): SplitFamily | undefined {
+    if (this.families?.generation !== this.generation) {
+      const bySource = findSplitFamilies(this.declarationUris(), (u) => {
+        const id = this.ids.get(u);
+        return id === undefined ? undefined : this.files[id]?.codes;
+      });
+      const byUri = new Map<string, SplitFamily>();
+      for (const family of bySource.values()) for (const member of [family.source, ...family.parts]) byUri.set(member, family);
+      this.families = { generation: this.generation, byUri };
+    }
+    return this.families.byUri.get(uri);
+  }
+
+  private filerCodes: { generation: number; codes: Set<string> } | undefined;
+
+  entryDataFilerCodes(): ReadonlySet<string> {
+    if (this.filerCodes?.generation !== this.generation) {
+      const codes = new Set<string>();
+      for (const data of this.entryData.values()) for (const key of data.facts.keys()) codes.add(key.slice(0, 3));
+      this.filerCodes = { generation: this.generation, codes };
+    }
+    return this.filerCodes.codes;
   }
 
   /** Forgets a file: declaration, results or entry data. */

@@ -8,10 +8,14 @@ export const duplicateInWorkspace: CrossFileRule = {
   check({ model, workspace, report }) {
     const seen = new Set<string>();
     const isShared = workspace.sharedKeyTest(model.uri);
+    // A split source and its parts hold the same entries on purpose: not duplicates of each other.
+    const family = workspace.splitFamilyOf(model.uri);
+    const members = family ? new Set([family.source, ...family.parts]) : undefined;
     for (const entry of model.entries) {
       const key = entry.facts.key;
       if (key.length !== 11 || (isShared && !isShared(key))) continue;
-      const others = workspace.occurrencesElsewhere(key, model.uri);
+      const all = workspace.occurrencesElsewhere(key, model.uri);
+      const others = members ? all.filter((o) => !members.has(o.uri)) : all;
       // Only shared keys reach the set: a 9,999-entry file with no duplicates allocates nothing here.
       if (others.length === 0 || seen.has(key)) continue;
       seen.add(key);

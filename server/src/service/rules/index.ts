@@ -23,6 +23,7 @@ import { quoted } from './quoted';
 import type { CrossFileRule, Rule } from './rule';
 import { alreadyDeclared } from './already-declared';
 import { duplicateInWorkspace } from './duplicate-in-workspace';
+import { splitSource } from './split-source';
 import { rejectedByCbp } from './rejected-by-cbp';
 import { cbpStatusUnknown } from './cbp-status-unknown';
 import { adcvdPending } from './adcvd-pending';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
 
 /** Rules that read the workspace index (other declarations, CBP results). */
 export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
+  splitSource,
   duplicateInWorkspace,
   alreadyDeclared,
   rejectedByCbp,

@@ -1,0 +1,29 @@
+import { displayName } from '../workspace';
+import type { CrossFileRule } from './rule';
+
+/**
+ * The declaration was split and its parts sit beside it: upload the parts, not this file. Exact,
+ * it is a note (and the source's other findings step aside: the parts carry them); drifted, a
+ * warning that says exactly how.
+ */
+export const splitSource: CrossFileRule = {
+  codes: ['split-source'],
+  check({ model, workspace, report }) {
+    const family = workspace.splitFamilyOf(model.uri);
+    if (!family || family.source !== model.uri) return;
+    const anchor = model.header ?? model.entries[0]?.row;
+    const names = family.parts.map(displayName);
+    const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} ... ${names[names.length - 1]}`;
+    report({
+      code: 'split-source',
+      severity: family.drift ? 'warning' : 'info',
+      start: anchor?.cellStart ?? 0,
+      end: anchor?.cellEnd ?? 0,
+      message: family.drift
+        ? `Split into ${family.total} parts (${listed}), but they no longer match this file: ${family.drift}. Split again, or fix the parts, before uploading.`
+        : `Split into ${family.total} parts (${listed}): upload the parts, not this file. Archive it to keep it out of the way.`,
+      relatedUris: family.parts.map((uri, i) => ({ uri, line: 0, message: `Part ${i + 1} of ${family.total}` })),
+      details: { parts: family.total, drift: family.drift ?? '', exact: !family.drift },
+    });
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * A split is a finished state: a declaration whose parts sit beside it (`<stem>-partK-of-N.csv`,
+ * holding exactly its entries, in order) is the *source* of those parts. Its entries and theirs are
+ * the same entries on purpose, so they are not duplicates of each other; the source gets one note
+ * ("upload the parts, not this file"), and any drift between them is said exactly.
+ */
+import { splitFileName } from './split';
+
+export interface SplitFamily {
+  source: string;
+  /** The parts in order (part 1 first); a missing part is absent here and named in `drift`. */
+  parts: string[];
+  total: number;
+  /** How the parts and the source differ; undefined when the parts hold exactly the source's entries, in order. */
+  drift?: string;
+}
+
+const PART = /^(.*)-part(\d+)-of-(\d+)(\.cape\.csv|\.csv|\.txt)$/i;
+
+function directoryOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+function nameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * Every split family among indexed declarations. `codesOf` gives a declaration's entry keys in order
+ * (the index's packed codes).
+ */
+export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string) => Float64Array | undefined): Map<string, SplitFamily> {
+  // Sources by directory and stem: the name a part's stem points back to.
+  const sources = new Map<string, string>();
+  for (const uri of uris) if (!PART.test(nameOf(uri))) sources.set(directoryOf(uri) + splitFileName(nameOf(uri)).stem, uri);
+  const groups = new Map<string, { source: string; total: number; parts: Map<number, string> }>();
+  for (const uri of uris) {
+    const match = PART.exec(nameOf(uri));
+    if (!match) continue;
+    const source = sources.get(directoryOf(uri) + match[1]);
+    if (!source) continue;
+    const total = Number(match[3]);
+    const id = `${source}#${total}`;
+    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>() };
+    group.parts.set(Number(match[2]), uri);
+    groups.set(id, group);
+  }
+  const families = new Map<string, SplitFamily>();
+  for (const group of groups.values()) {
+    // A source split twice (into 2, then into 3): the complete set wins, then the larger.
+    const existing = families.get(group.source);
+    if (existing && (existing.drift === undefined || existing.parts.length >= group.parts.size)) continue;
+    const parts = [...group.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, uri]) => uri);
+    families.set(group.source, { source: group.source, parts, total: group.total, drift: driftOf(group, codesOf) });
+  }
+  return families;
+}
+
+function driftOf(group: { source: string; total: number; parts: Map<number, string> }, codesOf: (uri: string) => Float64Array | undefined): string | undefined {
+  const missing = [];
+  for (let k = 1; k <= group.total; k++) if (!group.parts.has(k)) missing.push(k);
+  if (missing.length > 0) return `part${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${group.total} ${missing.length === 1 ? 'is' : 'are'} missing`;
+  const source = codesOf(group.source) ?? new Float64Array(0);
+  let at = 0;
+  for (let k = 1; k <= group.total; k++) {
+    const uri = group.parts.get(k)!;
+    const codes = codesOf(uri) ?? new Float64Array(0);
+    for (let i = 0; i < codes.length; i++, at++) {
+      if (at >= source.length) return `${nameOf(uri)} has entries the source does not (from its entry ${i + 1})`;
+      if (codes[i] !== source[at]) return `${nameOf(uri)} differs from the source at its entry ${i + 1} (the source's entry ${at + 1})`;
+    }
+  }
+  if (at < source.length) return `the source has ${(source.length - at).toLocaleString('en-US')} entries after the last part's (from its entry ${at + 1}): it changed after the split`;
+  return undefined;
+}
