@@ -1,5 +1,5 @@
 // `npm test`: build once, type-check, run every suite, and end with one line `N passed, M failed`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const suites = [];
@@ -25,6 +25,13 @@ async function step(name, command, args) {
   return code === 0;
 }
 
+/** The work tree as git sees it (tracked changes and untracked files); undefined outside a git checkout. */
+function treeState() {
+  const r = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout : undefined;
+}
+const treeBefore = treeState();
+
 const built = await step('build', 'npm', ['run', 'build', '--silent']);
 await step('examples', 'npm', ['run', 'examples', '--silent']);
 await step('typecheck', 'npm', ['run', 'typecheck', '--silent']);
@@ -48,6 +55,18 @@ if (built) {
     failed += ef;
     suites.push(`end-to-end in VS Code: ${ep} passed, ${ef} failed`);
   }
+}
+
+// Tests leave the work tree as they found it: a run that changed it (a screenshot, a stray file) fails.
+const treeAfter = treeState();
+if (treeBefore !== undefined) {
+  if (treeAfter === treeBefore) passed++;
+  else {
+    failed++;
+    const before = new Set(treeBefore.split('\n'));
+    console.log(`\nThe test run changed the work tree:\n${treeAfter.split('\n').filter((l) => l && !before.has(l)).join('\n')}`);
+  }
+  suites.push(`work tree unchanged by the tests: ${treeAfter === treeBefore ? 'ok' : 'FAILED'}`);
 }
 
 console.log('\n' + suites.map((s) => `  ${s}`).join('\n'));

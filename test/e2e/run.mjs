@@ -228,8 +228,8 @@ async function uiCheck(browser, port, workspace) {
     await page.keyboard.press('Enter');
   };
 
-  /** Runs a CAPE command from the palette, then ticks every change in the Refactor Preview and applies. */
-  const runAndApplyPreview = async (fileName, commandTitle) => {
+  /** Runs a CAPE command from the palette on a file, as a person would. */
+  const runCommand = async (fileName, commandTitle) => {
     // Click its tab if it is open, else Quick Open, as a person would.
     await page.keyboard.press('Escape');
     const tab = page.locator('.tabs-container .tab', { hasText: fileName }).first();
@@ -242,6 +242,11 @@ async function uiCheck(browser, port, workspace) {
     await page.keyboard.type(commandTitle);
     await page.waitForSelector(`.quick-input-list .monaco-list-row >> text=${commandTitle.replace('CAPE: ', '')}`, { timeout: 20000 });
     await page.keyboard.press('Enter');
+  };
+
+  /** Runs a CAPE command, then ticks every change in the Refactor Preview and applies. */
+  const runAndApplyPreview = async (fileName, commandTitle) => {
+    await runCommand(fileName, commandTitle);
     await page.waitForSelector('.bulk-edit-panel .monaco-list-row', { timeout: 20000 });
     // Changes that need confirmation start unticked: the person ticks each one, then applies.
     for (const box of await page.$$('.bulk-edit-panel .monaco-list-row .monaco-custom-toggle')) await box.click();
@@ -255,10 +260,14 @@ async function uiCheck(browser, port, workspace) {
     }
   };
 
-  await check('Split Declaration previews the parts and writes them byte for byte, never over an existing file', async () => {
+  await check('Split Declaration writes the parts at once, byte for byte, never over an existing file, and names them', async () => {
     const source = fs.readFileSync(path.join(workspace, 'over-limit-declaration.csv'), 'utf8');
     fs.writeFileSync(path.join(workspace, 'over-limit-declaration-part1-of-2.csv'), 'Entry Number\r\nmine\r\n');
-    await runAndApplyPreview('over-limit-declaration.csv', 'CAPE: Split Declaration');
+    await runCommand('over-limit-declaration.csv', 'CAPE: Split Declaration');
+    // No preview to tick: the parts are new files, and a message names them with a button to reveal them.
+    if (await page.locator('.bulk-edit-panel .monaco-list-row').count()) throw new Error('the Refactor Preview opened');
+    await page.getByText('Upload the parts, then archive the source.').first().waitFor({ timeout: 20000 });
+    await page.getByText('Reveal Parts').first().waitFor({ timeout: 5000 });
     const part1 = path.join(workspace, 'over-limit-declaration-part1-of-2 (2).csv');
     const part2 = path.join(workspace, 'over-limit-declaration-part2-of-2 (2).csv');
     await waitForFile(part1);

@@ -159,9 +159,10 @@ describe('eligibility and deadlines', () => {
     const index = indexWith(es003Text([{ entry: V0, status: 'Liquidated', liquidationDate: '11/01/2026', duty: '$2,567.49' }]));
     const hover = getHover(withWorkspace(analyze(decl(V0), URI, settings()), index, FILING), { line: 1, character: 1 })!;
     const text = (hover.contents as { value: string }).value;
-    assert.match(text, /\*\*ES-003:\*\* importer 12-3456789AB · type 01/);
-    assert.match(text, /IEEPA duty \$2,567\.49 \(1 line\)/);
-    assert.match(text, /49 days left in its window: last filing day 2027-01-19/);
+    assert.match(text, /\*\*ES-003\*\*\n\n\| \| \|\n\|---\|---\|\n\| Importer \| 12-3456789AB \|\n\| Entry type \| 01 \|/);
+    assert.match(text, /\| IEEPA duty \| \$2,567\.49 \(1 line\) \|/);
+    assert.match(text, /\| Liquidation \| Liquidated \(2026-11-01\) \|/);
+    assert.match(text, /\| Days left \| 49 \(last filing day 2027-01-19\) \|/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Analysis } from './analyze';
 import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
 import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
 import { formatCents, windowOf } from './eligibility';
+import { liquidationOf } from './es003';
 import { entryRefunds, refundOptions } from './refunds';
 import { displayName } from './workspace';
 
@@ -63,11 +64,26 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
   }
   const facts = workspace.entryFacts(key);
   if (facts) {
-    out.push('', `**ES-003:** importer ${facts.importer || '?'}${facts.importerName ? ` (${facts.importerName})` : ''} · type ${facts.entryType || '?'}`);
-    out.push(`entry ${facts.entryDate ?? '?'} · summary ${facts.summaryDate ?? '?'} · liquidation: ${facts.liquidationStatus || 'unliquidated'}${facts.liquidationDate ? ` ${facts.liquidationDate}` : ''}`);
-    out.push(`IEEPA duty ${formatCents(facts.ieepaDutyCents)} (${facts.ieepaLines} line${facts.ieepaLines === 1 ? '' : 's'})`);
+    // A small table: each fact in its own cell, so nothing runs together in any client.
     const window = analysis.filingDate ? windowOf(facts, analysis.filingDate) : undefined;
-    if (window) out.push(window.daysLeft >= 0 ? `${window.daysLeft} days left in its window: last filing day ${window.lastFilingDay}` : `Window closed on ${window.lastFilingDay}`);
+    const liquidation = liquidationOf(facts);
+    const liquidationText = liquidation === 'unknown' && !facts.liquidationKnown ? 'not in the export' : `${facts.liquidationStatus || liquidation}${facts.liquidationDate ? ` (${facts.liquidationDate})` : ''}`;
+    const daysLeft = window ? (window.daysLeft >= 0 ? `${window.daysLeft} (last filing day ${window.lastFilingDay})` : `closed on ${window.lastFilingDay}`) : '-';
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    out.push(
+      '',
+      '**ES-003**',
+      '',
+      '| | |',
+      '|---|---|',
+      `| Importer | ${cell(facts.importer || '?')}${facts.importerName ? ` (${cell(facts.importerName)})` : ''} |`,
+      `| Entry type | ${cell(facts.entryType || '?')} |`,
+      `| Entry date | ${facts.entryDate ?? '?'} |`,
+      `| Summary date | ${facts.summaryDate ?? '?'} |`,
+      `| Liquidation | ${cell(liquidationText)} |`,
+      `| IEEPA duty | ${facts.ieepaKnown ? `${formatCents(facts.ieepaDutyCents)} (${facts.ieepaLines} line${facts.ieepaLines === 1 ? '' : 's'})` : 'not in the export (no HTS or duty column)'} |`,
+      `| Days left | ${daysLeft} |`,
+    );
     const refund = entryRefunds(analysis, refundOptions(analysis.settings)).find((r) => r.entry === key);
     if (refund?.interest) {
       const i = refund.interest;

@@ -15,7 +15,8 @@ export interface SplitFamily {
   drift?: string;
 }
 
-const PART = /^(.*)-part(\d+)-of-(\d+)(\.cape\.csv|\.csv|\.txt)$/i;
+/** `<stem>-partK-of-N.csv`, or `<stem>-partK-of-N (2).csv` when the first names were taken. */
+const PART = /^(.*)-part(\d+)-of-(\d+)( \(\d+\))?(\.cape\.csv|\.csv|\.txt)$/i;
 
 function directoryOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
@@ -40,7 +41,7 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
     const source = sources.get(directoryOf(uri) + match[1]);
     if (!source) continue;
     const total = Number(match[3]);
-    const id = `${source}#${total}`;
+    const id = `${source}#${total}#${match[4] ?? ''}`;
     const group = groups.get(id) ?? { source, total, parts: new Map<number, string>() };
     group.parts.set(Number(match[2]), uri);
     groups.set(id, group);

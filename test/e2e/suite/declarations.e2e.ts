@@ -9,8 +9,17 @@ describe('CAPE declarations in VS Code', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
-    await open('clean-declaration.csv');
-    await waitFor(() => extension.isActive, 'the extension to activate');
+    // No file is open yet: the workspace holds CSV files, so the extension starts on its own.
+    await waitFor(() => extension.isActive, 'the extension to activate at startup');
+  });
+
+  it('at startup, before any file is opened, Problems lists the problems of declarations that are not open', async () => {
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('damaged-declaration.csv')), 'not open');
+    const diagnostics = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(workspaceFile('damaged-declaration.csv')).filter((x) => x.source === 'cape');
+      return d.length >= 12 ? d : undefined;
+    }, 'workspace diagnostics of the unopened damaged example');
+    assert.ok(diagnostics.some((d) => codeOf(d) === 'check-digit'));
   });
 
   afterEach(async () => {

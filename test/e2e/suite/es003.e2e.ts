@@ -13,8 +13,8 @@ describe('ES-003 entry data in VS Code', () => {
     assert.match(closing.message, /^7 days left: last filing day 2026-12-08/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, closing.range.start);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
-    assert.match(text, /\*\*ES-003:\*\* importer/);
-    assert.match(text, /7 days left in its window/);
+    assert.match(text, /\| Importer \| /);
+    assert.match(text, /\| Days left \| 7 \(last filing day 2026-12-08\) \|/);
   });
 
   it('shows the unreadable row of the export in the export itself', async () => {

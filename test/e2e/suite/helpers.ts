@@ -44,7 +44,7 @@ export function diagnosticsWhere(uri: vscode.Uri, predicate: (d: vscode.Diagnost
 }
 
 /** The server's own answer for a document, through the running client: proves the server has seen it. */
-export async function serverStatus(uri: vscode.Uri): Promise<{ declaration: boolean; entries?: number; error?: number }> {
+export async function serverStatus(uri: vscode.Uri): Promise<{ declaration: boolean; entries?: number; error?: number; warning?: number }> {
   const api = vscode.extensions.getExtension(EXTENSION_ID)!;
   const ctx = (api.isActive ? api.exports : await api.activate()) as { client: { sendRequest<T>(method: string, params: unknown): Promise<T> } };
   return ctx.client.sendRequest('cape/status', { uri: uri.toString() });

@@ -1,11 +1,10 @@
 /**
- * Split in a real VS Code, as far as the extension host can see it: the quick fix and refactoring
- * offered, the outline and the lens. Applying the split goes through VS Code's Refactor Preview,
- * which needs a person to tick and apply: the browser UI check in ../run.mjs does exactly that.
+ * Split in a real VS Code: the quick fix and refactoring offered, the outline and the lens, and the
+ * split itself, which writes its parts directly (the browser UI check in ../run.mjs clicks through it).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, open, workspaceFile } from './helpers';
+import { codeOf, diagnosticsWhere, open, serverStatus, waitFor, workspaceFile } from './helpers';
 
 describe('split in VS Code', () => {
   it('offers the split quick fix on over-limit, naming the next free files when one exists', async () => {
@@ -33,4 +32,41 @@ describe('split in VS Code', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[10000, 'Part 2 of 2 starts here: Split Declaration']]);
   });
+
+  it('CAPE: Split Declaration writes the parts directly; the source then shows one split-source note and the parts no duplicates', async () => {
+    // Valid entry numbers: the last digit is the check digit of the first ten.
+    const rows = Array.from({ length: 12 }, (_, i) => `ZZ9${String(i).padStart(7, '0')}`);
+    const valid = rows.map((base) => base + checkDigit(base));
+    await vscode.workspace.fs.writeFile(workspaceFile('twelve.csv'), new TextEncoder().encode(['Entry Number', ...valid].join('\r\n') + '\r\n'));
+    const editor = await open('twelve.csv');
+    const result = await vscode.commands.executeCommand<{ applied: boolean; files: string[] }>('cape.server.split', editor.document.uri.toString(), 5);
+    assert.equal(result.applied, true);
+    assert.deepEqual(result.files, ['twelve-part1-of-3.csv', 'twelve-part2-of-3.csv', 'twelve-part3-of-3.csv']);
+    const part1 = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('twelve-part1-of-3.csv')));
+    assert.equal(part1, ['Entry Number', ...valid.slice(0, 5)].join('\r\n') + '\r\n');
+    const notes = await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'split-source'), 'the split-source note', true);
+    assert.deepEqual(notes.map(codeOf), ['split-source']);
+    const part = await open('twelve-part2-of-3.csv');
+    const status = await waitFor(async () => {
+      const s = await serverStatus(part.document.uri);
+      return s.declaration ? s : undefined;
+    }, 'the part\'s status');
+    assert.deepEqual([status.entries, status.error, status.warning], [5, 0, 0], 'no duplicate-in-workspace against the source or the other parts');
+    for (const name of ['twelve.csv', ...result.files]) await vscode.workspace.fs.delete(workspaceFile(name));
+  });
 });
+
+/** The check digit of a 10-character base (Luhn; digits only here). */
+function checkDigit(base: string): number {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = base.charCodeAt(i);
+    let v = c <= 57 ? c - 48 : c - 65 <= 8 ? c - 64 : c - 65 <= 17 ? c - 73 : c - 81;
+    if (i % 2 === 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+  }
+  return (10 - (sum % 10)) % 10;
+}
