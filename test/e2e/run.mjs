@@ -19,7 +19,7 @@ const codeServerEntry = path.join(host, 'node_modules', 'code-server', 'out', 'n
 const vscodeDir = path.join(host, 'node_modules', 'code-server', 'lib', 'vscode');
 /** Extension-host chatter that says nothing about our tests (native modules code-server lacks, its own services). */
 // The workbench's own start-up chatter, not the suite's: shown only if the suite fails (see below).
-const NOISE = /spdlog|native-watchdog|bindings|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[lifecycle\]|Resolved connection|Creating a socket|Resolving connection token|reconnection-grace-time|builtin extensions cache|\[Service Worker\]|ENOTFOUND|^\s*(→|at |- \/)/;
+const NOISE = /Ignoring fetching additional builtin extensions|spdlog|native-watchdog|bindings|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[lifecycle\]|Resolved connection|Creating a socket|Resolving connection token|reconnection-grace-time|builtin extensions cache|\[Service Worker\]|ENOTFOUND|^\s*(→|at |- \/)/;
 const SUITE_TIMEOUT_MS = Number(process.env.CAPE_E2E_TIMEOUT_MS ?? 240000);
 
 let passed = 0;
@@ -266,8 +266,19 @@ async function uiCheck(browser, port, workspace) {
     await runCommand('over-limit-declaration.csv', 'CAPE: Split Declaration');
     // No preview to tick: the parts are new files, and a message names them with a button to reveal them.
     if (await page.locator('.bulk-edit-panel .monaco-list-row').count()) throw new Error('the Refactor Preview opened');
+    // The message names the parts and offers Reveal Parts (read in the notification list, where toasts also land).
+    const part1File = path.join(workspace, 'over-limit-declaration-part1-of-2 (2).csv');
+    const deadline = Date.now() + 20000;
+    while (!fs.existsSync(part1File) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20000 });
+    await page.keyboard.type('Notifications: Show Notifications');
+    await page.waitForSelector('.quick-input-list .monaco-list-row >> text=Show Notifications', { timeout: 20000 });
+    await page.keyboard.press('Enter');
     await page.getByText('Upload the parts, then archive the source.').first().waitFor({ timeout: 20000 });
     await page.getByText('Reveal Parts').first().waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
     const part1 = path.join(workspace, 'over-limit-declaration-part1-of-2 (2).csv');
     const part2 = path.join(workspace, 'over-limit-declaration-part2-of-2 (2).csv');
     await waitForFile(part1);
@@ -300,10 +311,16 @@ function vsixCheck(work) {
   const install = pack.status === 0
     ? spawnSync(path.join(node24Bin, 'node'), [codeServerEntry, '--extensions-dir', extensions, '--user-data-dir', path.join(work, 'vsix-user'), '--install-extension', vsix], { env, encoding: 'utf8' })
     : pack;
-  const installed = install.status === 0 && fs.existsSync(extensions) && fs.readdirSync(extensions).some((d) => d.startsWith('cape-tools.cape-tools-'));
-  if (installed) {
+  const folder = install.status === 0 && fs.existsSync(extensions) ? fs.readdirSync(extensions).find((d) => d.startsWith('cape-tools.cape-tools-')) : undefined;
+  const installed = folder !== undefined;
+  // The README's image is packaged, so the details page shows it.
+  const image = folder !== undefined && fs.existsSync(path.join(extensions, folder, 'docs', 'images', 'problems.png'));
+  if (installed && image) {
     passed++;
-    log('  ✔ vsix: the packaged extension installs into VS Code');
+    log('  ✔ vsix: the packaged extension installs into VS Code, README image included');
+  } else if (installed) {
+    failed++;
+    log('  ✗ vsix: docs/images/problems.png is not in the package (the details page would show a broken image)');
   } else {
     failed++;
     log(`  ✗ vsix: packaging or installing failed:\n${install.stdout}\n${install.stderr}`);

@@ -1,0 +1,65 @@
+/** Over the protocol (issue 17): a split source and its parts, and the quick fixes for ineligible entries. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { TestClient, waitFor } from '../helpers/lspClient';
+import { decl, VALID } from '../helpers/service';
+import { es003Text } from '../helpers/es003';
+import { computeCheckDigit } from '../../server/src/service';
+
+describe('language server over stdio: after the first check', () => {
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-after-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a split source gets one note, its parts none; the archive action moves it into archived/', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => {
+      const base = 'KNX' + String(i).padStart(7, '0');
+      return base + computeCheckDigit(base);
+    });
+    fs.writeFileSync(path.join(dir, 'm.csv'), decl(...rows));
+    fs.writeFileSync(path.join(dir, 'm-part1-of-2.csv'), decl(...rows.slice(0, 3)));
+    fs.writeFileSync(path.join(dir, 'm-part2-of-2.csv'), decl(...rows.slice(3)));
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
+    try {
+      await client.open(uri('m.csv'), decl(...rows));
+      const items = await waitFor(async () => {
+        const r = await client.pull(uri('m.csv'));
+        return r.items!.some((d) => d.code === 'split-source') ? r.items! : undefined;
+      }, 5000, 'the split-source note');
+      assert.deepEqual(items.map((d) => d.code), ['split-source']);
+      await client.open(uri('m-part2-of-2.csv'), decl(...rows.slice(3)));
+      assert.deepEqual((await client.pull(uri('m-part2-of-2.csv'))).items, []);
+      const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('m.csv') }, range: items[0].range, context: { diagnostics: items } });
+      const archive = actions.find((a) => a.title.startsWith('Archive the split source'))!;
+      assert.deepEqual(archive.edit!.documentChanges, [{ kind: 'rename', oldUri: uri('m.csv'), newUri: uri('archived/m.csv'), options: { overwrite: false, ignoreIfExists: false } }]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('an ineligible entry offers Remove this entry; the source action moves every one to excluded.csv', async () => {
+    const [V0, V1, V2] = VALID;
+    fs.writeFileSync(path.join(dir, 'es003.csv'), es003Text([{ entry: V0, type: '08' }, { entry: V1, type: '08' }, { entry: V2 }]));
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString(), settings: { filingDate: '2026-06-01' } });
+    try {
+      await client.open(uri('d.csv'), decl(V0, V1, V2));
+      const items: Diagnostic[] = await waitFor(async () => {
+        const r = await client.pull(uri('d.csv'));
+        return r.items!.filter((d) => d.code === 'excluded-entry-type').length === 2 ? r.items! : undefined;
+      }, 5000, 'the eligibility errors');
+      const first = items.find((d) => d.code === 'excluded-entry-type')!;
+      const quick: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('d.csv') }, range: first.range, context: { diagnostics: [first], only: ['quickfix'] } });
+      assert.deepEqual(quick.map((a) => a.title).filter((t) => t.startsWith('Remove')), ['Remove this entry (excluded entry type)', 'Remove all 2 entries ACE would reject for this reason (excluded entry type)']);
+      const source: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('d.csv') }, range: first.range, context: { diagnostics: [], only: ['source.cape.moveIneligible'] } });
+      assert.equal(source[0].title, 'Move every ineligible entry (2) to excluded.csv, with reasons');
+      assert.equal((source[0].edit!.documentChanges![0] as { kind: string; uri: string }).uri, uri('excluded.csv'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
