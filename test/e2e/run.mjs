@@ -196,8 +196,17 @@ async function uiCheck(browser, port, workspace) {
   await check('the Problems panel lists the CAPE problems', async () => {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 10, null, { timeout: 30000 });
-    const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
-    if (!rows.some((r) => r.includes('check-digit'))) throw new Error(`no check-digit row in: ${rows.slice(0, 5).join(' | ')}`);
+    // Every declaration's problems are listed from the start (not only the open file's): filter, as a person would.
+    const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    await filter.fill('check-digit');
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((e) => (e.textContent ?? '').includes('check-digit')), null, { timeout: 20000 });
+    } catch {
+      const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      throw new Error(`no check-digit row in: ${rows.slice(0, 5).join(' | ')}`);
+    } finally {
+      await filter.fill('');
+    }
   });
   await check('the language status shows the entry and problem counts', async () => {
     const item = page.locator('[id="status.languageStatus"]').first();

@@ -176,11 +176,50 @@ export function oneRecordPerLine(recordCount: number, body: string, lines: LineI
   return recordCount === lines.lineCount - (/[\r\n]$/.test(body) ? 1 : 0);
 }
 
-/** csv-parse's records of `body`; `lines` (of the body, or of the text when only a BOM precedes it) picks the fastest options. */
+/**
+ * csv-parse's records of `body`; `lines` (of the body, or of the text when only a BOM precedes it) picks the fastest options.
+ * A body without a quote character is split directly: with no quote there is no quoting, so each line
+ * is one record and each comma ends a field, exactly as csv-parse reads it with the options above
+ * (property-tested against csv-parse in test/unit/quoteFree.property.test.ts). Every body that holds
+ * a quote goes through csv-parse.
+ */
 export function parseRecords(body: string, quotingOff = false, lines?: LineIndex): string[][] {
   if (body.length === 0) return [];
+  if (quoteFreeSplitting && !quotingOff && body.indexOf('"') < 0) return splitQuoteFree(body);
   const options = optionsFor(lines);
   return parse(body, quotingOff ? { ...options, quote: false } : options) as string[][];
+}
+
+let quoteFreeSplitting = true;
+
+/** Tests only: read quote-free texts with csv-parse too, to compare the two readings. */
+export function setQuoteFreeSplitting(enabled: boolean): void {
+  quoteFreeSplitting = enabled;
+}
+
+/**
+ * The records of a text that holds no `"`: one per line (CRLF, LF or a lone CR ends a line; a final
+ * line break starts no record), its fields split at each comma, nothing trimmed, empty lines kept.
+ */
+export function splitQuoteFree(body: string): string[][] {
+  const records: string[][] = [];
+  const n = body.length;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    let c = 0;
+    // Scan to the line break; commas are rare (one per wide row), so split only those lines.
+    let comma = false;
+    for (; end < n; end++) {
+      c = body.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      if (c === 44) comma = true;
+    }
+    const line = body.slice(start, end);
+    records.push(comma ? line.split(',') : [line]);
+    start = c === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  return records;
 }
 
 /**
