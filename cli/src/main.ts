@@ -122,7 +122,10 @@ async function check(argv: string[], io: Output): Promise<number> {
   for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
   const reports: FileReport[] = workspace.files.filter((f) => f.kind === 'not-csv').map((f) => notCsvReport(f, f.reason));
   for (const declaration of workspace.declarations) {
-    const analysis = withWorkspace(analyze(declaration.text, declaration.uri, settings), workspace.index, filingDate);
+    // The index holds this very text's keys (read by the loader): the cross-file check can trust it as is.
+    // Parsing twice (keys, then the analysis) keeps one file's analysis in memory at a time: holding
+    // 200 analyses to parse once measured slower (2.6 s against 1.6 s, 555 MB) from garbage collection.
+    const analysis = withWorkspace(analyze(declaration.text, declaration.uri, settings), workspace.index, filingDate, { indexedAsIs: true });
     reports.push({ path: declaration.display, diagnostics: reported(withEncoding(analysis, declaration.encoding)) });
   }
   const order = new Map(inputs.map((input, i) => [input.display, i]));

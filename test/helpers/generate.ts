@@ -37,12 +37,34 @@ export interface GeneratedDeclaration {
   rows: string[];
 }
 
-export function randomDeclaration(count: number, seed: number, damageRate = 0.1, duplicateRate = 0.05, eol = '\r\n'): GeneratedDeclaration {
+/** Damage that adds a quote character: without it, a file is read without csv-parse (parse.ts). */
+const QUOTING = new Set([3]);
+
+export function randomDeclaration(count: number, seed: number, damageRate = 0.1, duplicateRate = 0.05, eol = '\r\n', quotes = true): GeneratedDeclaration {
   const random = seeded(seed);
+  const damage = quotes ? DAMAGE : DAMAGE.filter((_, i) => !QUOTING.has(i));
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     let entry = rows.length > 0 && random() < duplicateRate ? rows[Math.floor(random() * rows.length)].trim() : validEntry(random);
-    if (random() < damageRate) entry = DAMAGE[Math.floor(random() * DAMAGE.length)](entry, random);
+    if (random() < damageRate) entry = damage[Math.floor(random() * damage.length)](entry, random);
+    rows.push(entry);
+  }
+  return { text: ['Entry Number', ...rows].map((r) => r + eol).join(''), rows };
+}
+
+/**
+ * A declaration of `count` distinct entries that no other file number `fileIndex` shares (sequential
+ * transaction numbers), with spreadsheet damage at `damageRate`: a folder of declarations as a filer
+ * prepares them, one importer's entries per file.
+ */
+export function uniqueDeclaration(count: number, fileIndex: number, seed: number, damageRate = 0.01, quotes = false, eol = '\r\n'): GeneratedDeclaration {
+  const random = seeded(seed);
+  const damage = quotes ? DAMAGE : DAMAGE.filter((_, i) => !QUOTING.has(i));
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = FILERS[fileIndex % FILERS.length] + String((Math.floor(fileIndex / FILERS.length) * count + i) % 1e7).padStart(7, '0');
+    let entry = base + computeCheckDigit(base);
+    if (random() < damageRate) entry = damage[Math.floor(random() * damage.length)](entry, random);
     rows.push(entry);
   }
   return { text: ['Entry Number', ...rows].map((r) => r + eol).join(''), rows };

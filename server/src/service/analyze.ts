@@ -57,10 +57,10 @@ export function analyze(text: string, uri: string, settings: CapeSettings, previ
  * The document's own analysis plus what the workspace knows (other declarations, CBP results).
  * The local analysis is cached per version; this part is recomputed when the index changes.
  */
-export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string): Analysis {
+export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string, options: { indexedAsIs?: boolean } = {}): Analysis {
   if (local.structuralOnly) return { ...local, workspace, filingDate };
   const findings: Finding[] = [...local.findings];
-  const context = { model: local.model, settings: local.settings, workspace, filingDate, report: (f: Finding) => void findings.push(withQuoteSafeFix(local.model, f)) };
+  const context = { model: local.model, settings: local.settings, workspace, filingDate, indexedAsIs: options.indexedAsIs, report: (f: Finding) => void findings.push(withQuoteSafeFix(local.model, f)) };
   for (const rule of CROSS_FILE_RULES) {
     if (rule.codes.every((code) => local.settings.rules[code] === 'off')) continue;
     rule.check(context);

@@ -90,6 +90,23 @@ export class CodeTable {
     this.mask = slots - 1;
   }
 
+  /** Grows once to hold `capacity` codes at most half full (no-op when it already can). */
+  reserve(capacity: number): void {
+    let slots = this.mask + 1;
+    while (slots < capacity * 2) slots *= 2;
+    if (slots === this.mask + 1) return;
+    const old = this.cells;
+    this.cells = new Float64Array(slots * 2);
+    this.mask = slots - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      let j = this.home(old[i] - 1);
+      while (this.cells[2 * j] !== 0) j = (j + 1) & this.mask;
+      this.cells[2 * j] = old[i];
+      this.cells[2 * j + 1] = old[i + 1];
+    }
+  }
+
   get(code: number): number | undefined {
     const stored = code + 1;
     for (let i = this.home(code); ; i = (i + 1) & this.mask) {

@@ -48,6 +48,10 @@ export interface WorkspaceView {
    * asked of the file's own small tables instead of the whole index. Undefined when not indexed.
    */
   sharedKeyTest(uri: string): ((key: string) => boolean) | undefined;
+  /** The same by packed key code (`keyCodes` of the model; entry-number-shaped keys only). */
+  sharedCodeTest?(uri: string): ((code: number) => boolean) | undefined;
+  /** The codes of an indexed file's keys that other files hold too (as indexed). */
+  sharedCodesOf?(uri: string): ReadonlySet<number> | undefined;
   resultsFor(key: string): readonly IndexedResult[];
   /** False while no ES-003 export is indexed. */
   readonly hasEntryData: boolean;
@@ -322,9 +326,54 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.results.get(key) ?? [];
   }
 
+  /**
+   * Where a code first appears in a file. A file asked more than a few times (many shared keys) gets
+   * a table of first positions once, so thousands of cross-file duplicates cost one pass, not one
+   * scan each.
+   */
   private lineOf(file: FileEntries, code: number): number {
-    const position = file.codes.indexOf(code);
-    return position < 0 ? 0 : file.lines[position];
+    let firsts = this.firstPositions.get(file);
+    if (!firsts) {
+      const asked = (this.lineQueries.get(file) ?? 0) + 1;
+      this.lineQueries.set(file, asked);
+      if (asked <= 8) {
+        const position = file.codes.indexOf(code);
+        return position < 0 ? 0 : file.lines[position];
+      }
+      firsts = new CodeTable(file.codes.length);
+      for (let i = 0; i < file.codes.length; i++) firsts.putIfAbsent(file.codes[i], i);
+      this.firstPositions.set(file, firsts);
+    }
+    const position = firsts.get(code);
+    return position === undefined ? 0 : file.lines[position];
+  }
+
+  private readonly lineQueries = new WeakMap<FileEntries, number>();
+  private readonly firstPositions = new WeakMap<FileEntries, CodeTable>();
+
+  /** Makes room for about `entries` more keys at once (a CLI run knows its total): no table regrowth on the way. */
+  reserve(entries: number): void {
+    this.owner.reserve(this.owner.size + entries);
+  }
+
+  sharedCodesOf(uri: string): ReadonlySet<number> | undefined {
+    const id = this.ids.get(uri);
+    return id === undefined || !this.files[id] ? undefined : this.sharedSet(id);
+  }
+
+  /**
+   * For an indexed file: whether another file holds a key, by its packed code (`keyCodes` of the
+   * model); the code-based twin of `sharedKeyTest`, with no key to pack again.
+   */
+  sharedCodeTest(uri: string): ((code: number) => boolean) | undefined {
+    const id = this.ids.get(uri);
+    if (id === undefined || !this.files[id]) return undefined;
+    const sharedCodes = this.sharedSet(id);
+    return (code) => {
+      if (sharedCodes.has(code)) return true;
+      const owner = this.owner.get(code);
+      return owner !== undefined && owner !== id;
+    };
   }
 
   private removeDeclaration(uri: string): boolean {

@@ -47,6 +47,8 @@ export interface CrossFileContext {
   workspace: WorkspaceView;
   /** YYYY-MM-DD: cape.filingDate, or today as the caller knows it (the service reads no clock). */
   filingDate: string;
+  /** The index holds exactly this text's keys (a CLI run): the file's own shared-key set answers alone. */
+  indexedAsIs?: boolean;
   report(finding: Finding): void;
 }
 
