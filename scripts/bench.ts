@@ -165,7 +165,10 @@ function workspaceTexts(): { uri: string; text: string }[] {
 function b3b4(): void {
   const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--b3-child'], { encoding: 'utf8', maxBuffer: 1 << 24, env: process.env });
   if (child.status !== 0) throw new Error(`B3 child failed: ${child.stderr}`);
-  for (const line of child.stdout.split('\n')) if (line.startsWith('FIGURE ')) figures.push(JSON.parse(line.slice(7)));
+  for (const line of child.stdout.split('\n')) {
+    if (line.startsWith('FIGURE ')) figures.push(JSON.parse(line.slice(7)));
+    else if (line.trim() !== '') console.log(line);
+  }
 }
 
 async function b3Child(): Promise<void> {
@@ -189,6 +192,8 @@ async function b3b4InProcess(): Promise<void> {
     index = new WorkspaceIndex(); // the previous run's index is garbage before the collection, not during the run
     gc();
     t = performance.now();
+    // As the server's scan and the CLI's loader do: the key table sized from the files' total size.
+    index.reserve(Math.ceil(files.reduce((n, f) => n + f.text.length, 0) / 13));
     for (const f of files) index.setDeclarationKeys(f.uri, declarationKeys(f.text));
     const indexTime = performance.now() - t;
     peak = Math.max(peak, rssMb());

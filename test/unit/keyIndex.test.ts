@@ -5,13 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildModel, declarationKeys, keysOfModel, WorkspaceIndex } from '../../server/src/service';
+import { analyze, declarationKeys, DEFAULT_SETTINGS, keysOfModel, WorkspaceIndex } from '../../server/src/service';
 import { CodeTable, forEachRepeat, KeyCodes, packEntryKey } from '../../server/src/service/codeTable';
 import { randomDeclaration } from '../helpers/generate';
 import { decl, VALID } from '../helpers/service';
 
 function sameKeys(text: string): void {
-  const expected = keysOfModel(buildModel(text, 'file:///k.csv'));
+  // The model analyze builds (a `;` or tab save is read with commas in their place).
+  const expected = keysOfModel(analyze(text, 'file:///k.csv', DEFAULT_SETTINGS).model);
   const actual = declarationKeys(text);
   assert.deepEqual(actual.keys, expected.keys, JSON.stringify(text.slice(0, 200)));
   assert.deepEqual([...actual.lines], [...expected.lines], JSON.stringify(text.slice(0, 200)));
@@ -29,6 +30,11 @@ describe('declaration keys without the model', () => {
         sameKeys(text.replace(/^Entry Number/, '')); // no header: the first row is an entry
       }
     }
+  });
+
+  it('match the model on quote-free texts read line by line (any line breaks, commas, blanks, delimiters)', () => {
+    const piece = fc.constantFrom(...VALID, 'Entry Number', 'entry number;Note', 'Entry Number\tX', ',', ' ', '\t', '\n', '\r\n', '\r', 'x', '261103162', 'myk-2168116-5', '\u00a0');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => sameKeys(parts.join(''))), { numRuns: 3000, seed: 19 });
   });
 
   it('match the model for headers that look like entries, blank rows and short files', () => {
