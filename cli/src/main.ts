@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, applyOffsetEdits, withEncoding, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { analyze, applyOffsetEdits, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
 import { ioMessage, loadWorkspace } from '../../server/src/loader';
 import { declarationsToWrite } from './writeGuard';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
@@ -114,7 +114,7 @@ async function check(argv: string[], io: Output): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join('|')}, not '${values.format}'`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
   const settings = settingsFrom(values);
-  const filingDate = settings.filingDate || todayIso();
+  const filingDate = resolveFilingDate(settings, todayIso());
   const { lists: [inputs, entryData, results], failures } = await expandAll(positionals, entryDataArgs, resultArgs);
   // One loader reads everything once: the index holds every declaration, CBP result and ES-003 export.
   const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: true });

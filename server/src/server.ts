@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, declarationRefunds, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, resolveFilingDate, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { todayIso } from './localDate';
@@ -64,7 +64,7 @@ let pullDiagnostics = false;
 let watchFilesDynamically = false;
 let codeLensRefresh = false;
 /** The analysis with cross-file findings, per document, for one local analysis and index generation. */
-const combined = new Map<string, { local: Analysis; generation: number; analysis: Analysis }>();
+const combined = new Map<string, { local: Analysis; generation: number; analysis: Analysis; filingDate: string }>();
 let indexChangeTimer: NodeJS.Timeout | undefined;
 /** Bumped whenever settings or overrides change, so pull result ids of older analyses stop matching. */
 let epoch = 0;
@@ -124,10 +124,12 @@ async function analysisOf(uri: string): Promise<Analysis | undefined> {
   const local = await localAnalysisOf(uri);
   if (!local) return undefined;
   const generation = indexer.index.generation;
+  const filingDate = filingDateOf(local.settings);
   const cached = combined.get(uri);
-  if (cached && cached.local === local && cached.generation === generation) return cached.analysis;
-  const analysis = withWorkspace(local, indexer.index, filingDateOf(local.settings));
-  combined.set(uri, { local, generation, analysis });
+  // The filing date is part of the key: after midnight the countdown and window-closed move on.
+  if (cached && cached.local === local && cached.generation === generation && cached.filingDate === filingDate) return cached.analysis;
+  const analysis = withWorkspace(local, indexer.index, filingDate);
+  combined.set(uri, { local, generation, analysis, filingDate });
   return analysis;
 }
 
@@ -139,7 +141,7 @@ function entryDataDiagnostics(uri: string): Diagnostic[] | undefined {
 
 /** `cape.filingDate`, or today on this machine's calendar. */
 function filingDateOf(current: { filingDate: string }): string {
-  return current.filingDate || todayIso();
+  return resolveFilingDate(current, todayIso());
 }
 
 /** Other declarations or results changed: documents that may share entries are checked again. */
@@ -185,6 +187,22 @@ function schedulePush(uri: string): void {
     ),
   );
 }
+
+/**
+ * The local date moves on at midnight: windows count down and close by the calendar, so diagnostics
+ * and lenses are refreshed when today changes (checked each minute; the timer does not keep the
+ * process alive).
+ */
+let lastToday = todayIso();
+setInterval(() => {
+  const today = todayIso();
+  if (today === lastToday) return;
+  lastToday = today;
+  combined.clear();
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  else for (const document of documents.all()) schedulePush(document.uri);
+  if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+}, 60_000).unref();
 
 /** Settings or overrides changed: every open document is re-validated. */
 function refreshAll(): void {
@@ -238,7 +256,7 @@ connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
     if (!document) return fallback;
-    const resultId = `${epoch}:${document.version}:${indexer.index.generation}`;
+    const resultId = `${epoch}:${document.version}:${indexer.index.generation}:${filingDateOf(await settings.get(uri))}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const rowProblems = entryDataDiagnostics(uri);
     if (rowProblems) return { kind: DocumentDiagnosticReportKind.Full, resultId, items: rowProblems };
@@ -268,7 +286,8 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.promises.stat(file).catch(() => undefined);
       if (!stat) continue;
-      const resultId = `${epoch}:${stat.mtimeMs}:${stat.size}:${indexer.index.generation}`;
+      const fileSettingsForId = await settings.get(uri);
+      const resultId = `${epoch}:${stat.mtimeMs}:${stat.size}:${indexer.index.generation}:${filingDateOf(fileSettingsForId)}`;
       if (previous.get(uri) === resultId) {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
         continue;

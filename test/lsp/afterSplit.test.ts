@@ -63,3 +63,31 @@ describe('language server over stdio: after the first check', () => {
     }
   });
 });
+
+describe('language server over stdio: the filing date', () => {
+  it('a new filing date changes the resultId and the window diagnostics (day 79, then day 81)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-date-'));
+    const [V0] = VALID;
+    fs.writeFileSync(path.join(dir, 'es003.csv'), es003Text([{ entry: V0, status: 'Liquidated', liquidationDate: '09/13/2026' }]));
+    const uri = pathToFileURL(path.join(dir, 'd.csv')).toString();
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString(), settings: { filingDate: '2026-12-01' } });
+    try {
+      await client.open(uri, decl(V0));
+      const first = await waitFor(async () => {
+        const r = await client.pull(uri);
+        return r.items!.some((d) => d.code === 'window-closing') ? r : undefined;
+      }, 5000, 'window-closing on day 79');
+      client.settings = { filingDate: '2026-12-03' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cape: client.settings } });
+      const second = await waitFor(async () => {
+        const r = await client.pull(uri, first.resultId);
+        return r.kind === 'full' && r.items!.some((d) => d.code === 'window-closed') ? r : undefined;
+      }, 5000, 'window-closed on day 81');
+      assert.notEqual(second.resultId, first.resultId);
+      assert.match(String(second.resultId), /2026-12-03$/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

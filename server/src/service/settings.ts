@@ -2,6 +2,7 @@
  * The settings contract (section `cape`). package.json's `contributes.configuration` mirrors
  * DEFAULT_SETTINGS; a unit test fails when they drift apart.
  */
+import { isIsoDate } from './dates';
 import type { Severity } from './codes';
 
 export type RuleSetting = Severity | 'off';
@@ -91,4 +92,12 @@ export function resolveSettings(raw: unknown): CapeSettings {
     split: { preview: section('split').preview === true },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
+}
+
+/**
+ * The filing date the deadline rules use: `cape.filingDate` when it is a real date, else `today` as
+ * the caller's clock gives it (the service reads no clock). Every adapter resolves it here.
+ */
+export function resolveFilingDate(settings: { filingDate: string }, today: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(settings.filingDate) && isIsoDate(settings.filingDate) ? settings.filingDate : today;
 }
