@@ -376,55 +376,35 @@ ${rows.join('\n')}
 
 Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle rebuilt unminified for B2).
 
+- Quote-free texts (issue 19): a text holding no \`"\` is split by its line breaks and commas directly
+  (\`splitQuoteFree\` in parse.ts); every text with a quote character still goes through csv-parse,
+  unchanged. A property test (\`test/unit/quoteFree.property.test.ts\`, 10,000 generated texts per run,
+  seed logged) asserts that records, rows, every offset and every diagnostic equal csv-parse's reading.
 - B1: the baseline is \`csv-parse/sync\` with default options on the same text (100 runs, each
-  paired with one of the product's). The product parses with relaxed quoting, relaxed column counts
-  and empty lines kept, and gives csv-parse the one line break the text uses (all three are tried
-  only when a text mixes them: csv-parse tries each delimiter at every character). Then it builds the
-  model every feature reads, runs every rule and makes the diagnostics. A clean line is one object:
-  its row is also its entry and its cell's facts, and it keeps its one field, not csv-parse's 17-slot
-  array. Each entry cell is read once (\`readEntryNumber\`) for its packed key and its validity, so
-  the five entry-number rules look only at the entries that are not valid as they stand, and in-file
-  duplicates hash the packed keys into a 64 KB table of positions. Profile of the analysis now:
-  csv-parse 65% (its loop, decoding and slicing each field), garbage collection 12%, filing entries
-  6% (reading each cell 4.4%: 10,000 cells of 11 characters take 0.3-0.55 ms on this machine),
-  rows 4%, the line index 4%, duplicates 2%, every rule and the diagnostics about 1%. Garbage
-  collection decided the ratio last session: an analysis allocated 5.3 MB to csv-parse's 2.6 MB, and
-  the young-generation collections, one every second pair, fell in exactly half of the product's
-  runs (timed with the runtime's GC events over 200 pairs), so the median sat on the boundary between
-  runs with and without one (1.33-1.74x). With one object per clean line an analysis allocates
-  4.1 MB; 57 of 200 of the product's runs hold a collection and the rest fall in csv-parse's, so the
-  median is a run without one. How close this is: an unrolled cell read that V8 stopped inlining
-  returned each packed key (above 2^31) as a heap number, 10,000 more objects per analysis, and the
-  collections locked onto the product's runs again (100 of 200, 1.70-1.79x). \`readEntryNumber\` now
-  writes each key into the model's typed array, so nothing is boxed whatever V8 inlines, and the
-  entry lists are sized for every row up front (growing them left 0.18 MB of copies): 4.0 MB per
-  analysis, and 40 of 200 runs hold a collection. Medians over 8 bench runs after that: 1.27-1.34x,
-  with csv-parse at 4.3-8.0 ms (it runs about twice as fast in some processes as in others here,
-  whatever else runs; the product's own work, about 1.4-2.5 ms, varies less, so the ratio is highest
-  where csv-parse is fastest: 1.38-1.50x there before the lists were presized). Measured and dropped: reading each cell while its row is made (cache-hot),
-  and csv-parse decoding ASCII texts as latin1 or with quoting off on quote-free texts; none moved the
-  ratio. The 5 ms target is not met with csv-parse on this machine: csv-parse alone takes 4.1-9.4 ms
-  for the 130 KB here, so 5 ms would leave the product's own work under 1 ms even in csv-parse's
-  fast processes; the fastest analyses take 5.2-5.8 ms, and the best run's median 5.7 ms.
-- B1b: 200,000 lines are 20x B1. Its baseline is csv-parse with relaxed column counts (the list has
-  rows with extra columns, which the default options reject). csv-parse alone takes 196-370 ms on them
-  here, so < 100 ms cannot be met with csv-parse; the product takes 1.3-1.8x that. Profile: garbage
-  collection is a quarter (200,000 rows, each its own entry, survive as the model), and csv-parse
-  builds an error object for every row whose column count differs from the first row's, even when
-  told to relax the count (3%). Typing in such a list does not parse again: the one-line patch below applies
-  at any size.
+  paired with one of the product's). The declaration has no quote character, so the product splits it
+  directly, builds the model every feature reads (a clean line is one object: row, entry and cell
+  facts), runs every rule and makes the diagnostics: 0.37-0.41x csv-parse and 1.3-2.3 ms in this
+  session's runs (csv-parse alone 3.5-5.7 ms). Before the split, csv-parse was 65% of the analysis
+  and the ratio 1.27-1.34x.
+- B1b: a 200,000-line master list as Excel writes it (no quote characters; 1% other damage). Its
+  baseline is csv-parse with relaxed column counts. 0.83-0.87x here: the split removes csv-parse's share, but
+  200,000 rows that survive as the model (one object per row, plus the line index and the entry lists)
+  keep garbage collection at about a quarter of the time; 0.6x is not met. B1c is the same list with
+  quoted cells: by decision such a text goes through csv-parse, so it costs csv-parse plus the model
+  (1.8x), reported without a target.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
   model (\`incremental.ts\`). Only that line is read again (with csv-parse) and the later offsets
   shift; the rules run on the result. A property test checks that the patched model and findings
   equal a full parse after any edit. Before the patch, the full analysis (B1's work) was most of the
   round trip. After it, the rules, the cross-file check and JSON-RPC remain.
-- B3: files nobody has open are indexed from their keys alone (\`declarationKeys\`: csv-parse, then one
-  scan per row that packs the key, no model). Keys sit in one open-addressing table held in a typed
-  array (\`codeTable.ts\`); adding a file calls the shared-key bookkeeping only for keys another file
-  holds. Profile: csv-parse (the baseline itself: 1.3-2.0 s), then about 0.25 s of table inserts that
-  are cache misses into a 64 MB table, 0.2 s of rehashing as the table doubles, and garbage collection.
-  Keys are written straight into the file's typed array as each cell is read (no heap number per
-  key); medians this session 2.0-2.3 s, against 2.0-2.9 s before.
+- B3: files nobody has open are indexed from their keys alone: a quote-free file is read line by line
+  straight from its text (\`declarationKeys\`: no records, no model), each cell's key packed as it is
+  read; a file with quotes takes the model. Keys sit in one open-addressing table held in a typed array
+  (\`codeTable.ts\`), now sized once from the files' total size (the server's scan and the CLI's loader
+  do the same) instead of doubling as it fills. Runs in its own process. Profile: about 350 ms of
+  reading keys (1.75 ms per 10,000-line file) and about 400 ms of table inserts, which are cache misses
+  into a 64 MB table; 0.64-0.79x csv-parse over the same files, so 0.6x is not met; peak RSS 272 MB
+  (300 MB met), the 200 texts (26 MB) included.
 - B4: the index keeps, per file, the set of its keys that other files hold too, and the line of each
   shared key. The cross-file check of a 9,999-entry file asks that small set instead of the
   2,000,000-key table. Profile before: 40% of the refresh was table look-ups, and a line search per
@@ -443,8 +423,19 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   million or more rows per run, so they take the median of 5 and 3 runs (not 10): ten runs of both
   would take about 5 minutes on their own, the whole budget. B5 runs in a child process, so its peak
   RSS is its own.
-- B3's RSS figure includes the 200 texts the bench holds and the garbage of earlier figures in the
-  same process.
+- B7: \`cape check\` on a folder of 200 declarations of 10,000 distinct entries each (no quote
+  characters, 1% damage), the whole process timed against a process that only reads each file and
+  csv-parses it. The loader reads each declaration-sized file in one read (a head read and then the
+  rest cost 0.4 s over 200 files), indexes its keys, and each file is then analyzed and checked against
+  the index; the cross-file duplicate rule trusts an index built from the same text (the file's
+  shared-key set answers alone), and the index's key table is sized up front. 1.0-1.4 million entries
+  per second in this session's runs (1,000,000 met on most runs, not all: the machine varies 20-30%);
+  1.2-1.4x the read-and-parse process, so 0.8x is not met. Parsing each file once, holding 200
+  analyses to finish them after indexing, measured slower (2.6 s against 1.6-2.0 s, 555 MB RSS) from
+  garbage collection, and was dropped. A folder with many cross-file duplicates is dominated by
+  reporting them (the earlier random data had 67,000, and 21 MB of JSON).
+- The server and CLI bundles grew with iconv-lite (Windows-1252 and UTF-16 decoding, issue 16): 0.9
+  and 0.7 MB, within the 1 MB budget.
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so
   in the language status. Analysis is synchronous, once per document version. While a large analysis
   runs, other requests wait for it.
