@@ -5,20 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { CapeContext } from './ctx';
+import type { RefundReportData } from '../../server/src/service/refundReport';
 
-interface ReportData {
-  filingDate: string;
-  payer: string;
-  ratesKnownThrough: string | null;
-  ratesAssumed: boolean;
-  totals: { entries: number; refundCents: number; dutyCents: number; interestCents: number; atRiskCents: number; atRiskEntries: number; importers: number; closingSoon: number; missing: number };
-  importers: { importer: string; name: string; entries: number; refundCents: number }[];
-  declarations: { path: string; absolutePath: string; entries: number; refundCents: number; atRiskCents: number }[];
-  byLiquidationDate: { date: string; entries: number; refundCents: number }[];
-  atRisk: { entry: string; importer: string; path: string; line: number; cents: number; reasons: string[] }[];
-  deadlinesPerWeek: { weekStart: string; weekEnd: string; entries: number }[];
-  exports: { markdown: string; csv: string; json: string };
-}
+/** The figures come from the server (cape/refundData); the type is the service's, imported as a type only. */
+type ReportData = RefundReportData;
 
 const money = (cents: number) => `$${Math.floor(Math.abs(cents) / 100).toLocaleString('en-US')}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -94,17 +94,7 @@ export class CodeTable {
   reserve(capacity: number): void {
     let slots = this.mask + 1;
     while (slots < capacity * 2) slots *= 2;
-    if (slots === this.mask + 1) return;
-    const old = this.cells;
-    this.cells = new Float64Array(slots * 2);
-    this.mask = slots - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i] === 0) continue;
-      let j = this.home(old[i] - 1);
-      while (this.cells[2 * j] !== 0) j = (j + 1) & this.mask;
-      this.cells[2 * j] = old[i];
-      this.cells[2 * j + 1] = old[i + 1];
-    }
+    if (slots !== this.mask + 1) this.rehash(slots);
   }
 
   get(code: number): number | undefined {
@@ -169,9 +159,14 @@ export class CodeTable {
   }
 
   private grow(): void {
+    this.rehash((this.mask + 1) * 2);
+  }
+
+  /** Moves every code into a table of `slots` slots. */
+  private rehash(slots: number): void {
     const old = this.cells;
-    this.cells = new Float64Array(old.length * 2);
-    this.mask = this.cells.length / 2 - 1;
+    this.cells = new Float64Array(slots * 2);
+    this.mask = slots - 1;
     for (let i = 0; i < old.length; i += 2) {
       if (old[i] === 0) continue;
       let j = this.home(old[i] - 1);
