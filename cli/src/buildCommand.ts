@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS, excludedCsv, isIsoDate, manifestCsv, PHASES, planBuild, safeStem, whyNothingIsEligible, type PlannedFile } from '../../server/src/service';
-import { loadWorkspace } from '../../server/src/loader';
-import { sha256 } from '../../server/src/sha256';
+import { loadWorkspace, sha256 } from '../../server/src/loader';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { writeAll } from './splitCommands';
 import { reportRowProblems } from './entryData';

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, applyOffsetEdits, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
-import { ioMessage, loadWorkspace } from '../../server/src/loader';
+import { analyze, applyOffsetEdits, FIX_ALL_CODES, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { ioMessage, loadWorkspace, todayIso } from '../../server/src/loader';
 import { declarationsToWrite } from './writeGuard';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { FORMATS, render, type FileReport, type Format, type ReportedDiagnostic } from './formats';
@@ -15,7 +15,6 @@ import { WriteRefused, writeFileSafely } from './safeWrite';
 import { prepare, split } from './splitCommands';
 import { build } from './buildCommand';
 import { summary } from './summaryCommand';
-import { todayIso } from '../../server/src/localDate';
 import { reportRowProblems } from './entryData';
 import type { Output } from './output';
 import { readRatesOption } from './rates';
@@ -180,7 +179,7 @@ async function classify(args: string[], io: Output): Promise<number> {
 }
 
 /** The codes whose problems fix-all repairs; used to say what changed. */
-const FIXED_CODES = new Set(['header-missing', 'header-mismatch', 'blank-line', 'whitespace', 'quoted', 'lowercase', 'hyphenated', 'non-ascii', 'bom', 'trailing-comma', 'duplicate', 'leading-zeros-lost', 'excel-text-formula', 'delimiter']);
+const FIXED_CODES: ReadonlySet<string> = FIX_ALL_CODES;
 
 async function fix(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });

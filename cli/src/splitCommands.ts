@@ -6,10 +6,9 @@ import {
   analyze, DEFAULT_SETTINGS, excludedCsv, isIsoDate, manifestCsv, MAX_ENTRIES_PER_DECLARATION, partFileNames, PHASES, prepareUpload, splitDeclaration, splitFileName,
   type CapeSettings, type PlannedFile,
 } from '../../server/src/service';
-import { ioMessage, loadWorkspace } from '../../server/src/loader';
+import { ioMessage, loadWorkspace, sha256 } from '../../server/src/loader';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { WriteRefused, writeFileSafely } from './safeWrite';
-import { sha256 } from '../../server/src/sha256';
 import { declarationsToWrite } from './writeGuard';
 import { reportRowProblems } from './entryData';
 import { readRatesOption } from './rates';

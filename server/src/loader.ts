@@ -14,6 +14,10 @@ import {
   classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileClassification, type FileKind,
 } from './service';
 
+/** The Node layer's small helpers, for the CLI (which imports only the service and this layer). */
+export { sha256 } from './sha256';
+export { todayIso } from './localDate';
+
 /** How the loader reaches files: small on purpose, so another host can supply it. */
 export interface FileAccess {
   /** The whole file, read once. */

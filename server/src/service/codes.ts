@@ -11,33 +11,35 @@ export interface CodeInfo {
   confidence: Confidence;
   /** One line for docs and SARIF. */
   summary: string;
+  /** Fix All (`source.fixAll.cape`, the command, `cape fix`) repairs it losslessly. */
+  fixAll?: true;
 }
 
 export const CODES = {
-  'header-missing': { severity: 'error', confidence: 'CBP', summary: 'The first row is an entry number, not the Entry Number header.' },
-  'header-mismatch': { severity: 'error', confidence: 'CBP', summary: 'The header is not exactly `Entry Number`.' },
+  'header-missing': { severity: 'error', confidence: 'CBP', summary: 'The first row is an entry number, not the Entry Number header.', fixAll: true },
+  'header-mismatch': { severity: 'error', confidence: 'CBP', summary: 'The header is not exactly `Entry Number`.', fixAll: true },
   'extra-column': { severity: 'error', confidence: 'CBP', summary: 'A row has non-empty cells beyond the first column.' },
-  delimiter: { severity: 'error', confidence: 'CBP', summary: 'The file is saved with `;`, tab or `|` between its columns, not commas.' },
-  'trailing-comma': { severity: 'warning', confidence: 'weak', summary: 'A row ends in empty extra fields.' },
+  delimiter: { severity: 'error', confidence: 'CBP', summary: 'The file is saved with `;`, tab or `|` between its columns, not commas.', fixAll: true },
+  'trailing-comma': { severity: 'warning', confidence: 'weak', summary: 'A row ends in empty extra fields.', fixAll: true },
   'empty-declaration': { severity: 'error', confidence: '2nd', summary: 'There are no entries under the header.' },
   'over-limit': { severity: 'error', confidence: 'CBP', summary: 'More than 9,999 entries in one declaration.' },
-  'blank-line': { severity: 'warning', confidence: 'weak', summary: 'An empty line in the file.' },
-  whitespace: { severity: 'warning', confidence: 'weak', summary: 'Spaces or tabs in or around an entry number.' },
-  'excel-text-formula': { severity: 'warning', confidence: '2nd', summary: 'The entry number is wrapped in an Excel text formula `="..."`.' },
-  quoted: { severity: 'warning', confidence: 'weak', summary: 'The entry number is quoted.' },
-  lowercase: { severity: 'warning', confidence: 'weak', summary: 'Lower-case letters in an entry number.' },
-  hyphenated: { severity: 'warning', confidence: 'weak', summary: 'The entry number is written with hyphens.' },
-  'non-ascii': { severity: 'warning', confidence: 'weak', summary: 'Invisible or look-alike non-ASCII characters.' },
+  'blank-line': { severity: 'warning', confidence: 'weak', summary: 'An empty line in the file.', fixAll: true },
+  whitespace: { severity: 'warning', confidence: 'weak', summary: 'Spaces or tabs in or around an entry number.', fixAll: true },
+  'excel-text-formula': { severity: 'warning', confidence: '2nd', summary: 'The entry number is wrapped in an Excel text formula `="..."`.', fixAll: true },
+  quoted: { severity: 'warning', confidence: 'weak', summary: 'The entry number is quoted.', fixAll: true },
+  lowercase: { severity: 'warning', confidence: 'weak', summary: 'Lower-case letters in an entry number.', fixAll: true },
+  hyphenated: { severity: 'warning', confidence: 'weak', summary: 'The entry number is written with hyphens.', fixAll: true },
+  'non-ascii': { severity: 'warning', confidence: 'weak', summary: 'Invisible or look-alike non-ASCII characters.', fixAll: true },
   encoding: { severity: 'warning', confidence: 'weak', summary: 'The file is UTF-16 (or Windows-1252 with non-ASCII text); ACE expects ASCII or UTF-8.' },
-  bom: { severity: 'warning', confidence: 'weak', summary: 'The file starts with a byte-order mark.' },
+  bom: { severity: 'warning', confidence: 'weak', summary: 'The file starts with a byte-order mark.', fixAll: true },
   'entry-charset': { severity: 'error', confidence: 'CBP', summary: 'Characters other than A-Z and 0-9 in an entry number.' },
   'entry-length': { severity: 'error', confidence: 'CBP', summary: 'The entry number is not 11 characters long.' },
   'filer-code': { severity: 'error', confidence: 'CBP', summary: 'The filer code is 000.' },
   'transaction-number': { severity: 'error', confidence: 'CBP', summary: 'Characters 4 to 10 are not all digits.' },
   'check-digit': { severity: 'error', confidence: 'CBP', summary: 'The check digit does not match the first ten characters.' },
-  'leading-zeros-lost': { severity: 'error', confidence: 'CBP', summary: 'A spreadsheet dropped the leading zeros of an all-digit entry number.' },
+  'leading-zeros-lost': { severity: 'error', confidence: 'CBP', summary: 'A spreadsheet dropped the leading zeros of an all-digit entry number.', fixAll: true },
   'scientific-notation': { severity: 'error', confidence: 'CBP', summary: 'A spreadsheet turned the entry number into a number in scientific notation.' },
-  duplicate: { severity: 'error', confidence: '2nd', summary: 'The entry appears earlier in the file.' },
+  duplicate: { severity: 'error', confidence: '2nd', summary: 'The entry appears earlier in the file.', fixAll: true },
   'file-too-large': { severity: 'warning', confidence: 'weak', summary: 'The file is over 1 MB.' },
   'not-csv': { severity: 'error', confidence: 'CBP', summary: 'The file is not a text CSV (for example an .xlsx workbook).' },
   'unclosed-quote': { severity: 'error', confidence: 'product', summary: 'A quote opens a cell and never closes.' },
@@ -66,6 +68,9 @@ export const CODES = {
 export type Code = keyof typeof CODES;
 
 export const ALL_CODES = Object.keys(CODES) as Code[];
+
+/** The codes Fix All repairs: one table for the editor's docs, `cape fix`'s summary and the tests. */
+export const FIX_ALL_CODES: ReadonlySet<Code> = new Set(ALL_CODES.filter((code) => (CODES[code] as CodeInfo).fixAll === true));
 
 export function isCode(value: string): value is Code {
   return Object.prototype.hasOwnProperty.call(CODES, value);

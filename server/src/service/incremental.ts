@@ -3,7 +3,8 @@
  * quote-free entry line, the next model is the previous one with that row read again and the later
  * offsets shifted: no csv-parse over the whole text. Anything else takes the full parse.
  */
-import { addEntry, closeEntryLists, fileEntry, newEntryLists, type DeclarationModel } from './model';
+import { addEntry, closeEntryLists, fileEntry, newEntryLists } from './entryLists';
+import type { DeclarationModel } from './model';
 import { isBlank, parseRecords, rowOnLine, withWideRows, type Row } from './parse';
 
 export function patchModel(previous: DeclarationModel, text: string, uri: string): DeclarationModel | undefined {

@@ -4,7 +4,7 @@
  */
 export { analyze, withWorkspace, type Analysis } from './analyze';
 export { MAX_CHECKED_CHARACTERS } from './limits';
-export { CODES, ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
+export { CODES, ALL_CODES, FIX_ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
 export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND, ARCHIVE_FOLDER } from './fixes';

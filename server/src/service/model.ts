@@ -1,8 +1,8 @@
 /** The declaration model: built once per document version, read by every rule, fix, hover and lens. */
-import { forEachRepeat, KeyCodes, packEntryKey } from './codeTable';
-import { INVALID_ENTRY, NOT_SHAPED, readEntryNumber } from './entryNumber';
+import { forEachRepeat, KeyCodes } from './codeTable';
 import { patchModel } from './incremental';
-import { analyzeCell, isCleanCell, type CellFacts } from './normalize';
+import { type CellFacts } from './normalize';
+import { addEntry, closeEntryLists, newEntryLists } from './entryLists';
 import { parseCsv, type ParsedCsv, type Row } from './parse';
 
 export const HEADER_TEXT = 'Entry Number';
@@ -104,54 +104,6 @@ export function withCommas(text: string, delimiter: ForeignDelimiter): string {
     } else if ((c === '\n' || c === '\r') && quoted) continue;
   }
   return out + text.slice(from);
-}
-
-/** The per-entry lists of a model, filled in file order by `addEntry`; `closeEntryLists` trims them. */
-export interface EntryLists {
-  /** Sized for every row up front: growing it entry by entry would leave copies for the collector. */
-  entries: Entry[];
-  count: number;
-  unusual: Entry[];
-  suspect: Entry[];
-  keyCodes: Float64Array;
-}
-
-export function newEntryLists(capacity: number): EntryLists {
-  return { entries: new Array<Entry>(capacity), count: 0, unusual: [], suspect: [], keyCodes: new Float64Array(capacity) };
-}
-
-/** The filled lists, trimmed to the entries filed. */
-export function closeEntryLists({ entries, count, unusual, suspect, keyCodes }: EntryLists): Pick<DeclarationModel, 'entries' | 'unusual' | 'suspect' | 'keyCodes'> {
-  entries.length = count;
-  return { entries, unusual, suspect, keyCodes: keyCodes.length === count ? keyCodes : keyCodes.subarray(0, count) };
-}
-
-/**
- * Files the entry of a row as the next entry. A cell shaped like an entry number (almost every cell) is clean: one read
- * gives its key and its validity, with no step-by-step analysis.
- */
-export function addEntry(lists: EntryLists, row: Row): void {
-  const { value } = row;
-  const index = lists.count;
-  const ordinal = index + 1;
-  const read = row.csvQuoted ? NOT_SHAPED : readEntryNumber(value, lists.keyCodes, index);
-  if (read !== NOT_SHAPED) {
-    row.fileAsEntry(ordinal, undefined);
-    return fileEntry(lists, row, false, read === INVALID_ENTRY);
-  }
-  const facts = analyzeCell(value, row.csvQuoted);
-  // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
-  const clean = isCleanCell(facts);
-  row.fileAsEntry(ordinal, clean ? undefined : facts);
-  lists.keyCodes[index] = clean || facts.scientific ? -1 : packEntryKey(facts.key);
-  fileEntry(lists, row, !clean, true);
-}
-
-/** Files an entry whose key code is already in `lists.keyCodes` at its index. */
-export function fileEntry(lists: EntryLists, entry: Entry, unusual: boolean, suspect: boolean): void {
-  lists.entries[lists.count++] = entry;
-  if (unusual) lists.unusual.push(entry);
-  if (suspect) lists.suspect.push(entry);
 }
 
 /** The model of `text`; with the previous version's model, a one-line edit is patched in (incremental.ts). */
