@@ -1,17 +1,14 @@
 /** The command table: each entry is one small action; the smart parts are in the server. */
 import * as vscode from 'vscode';
 import type { CapeContext } from './ctx';
+import { COMMANDS as SERVER_COMMANDS, KINDS, type BuildResult, type PrepareResult, type WriteResult } from '../../server/src/protocol';
 import { openReportHtml, showRefundReport } from './reportView';
 
-const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('cape');
+const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(KINDS.fixAll);
 
 type Command = (ctx: CapeContext, ...args: unknown[]) => unknown;
 
-interface ServerResult {
-  applied: boolean;
-  files: string[];
-  reason?: string;
-}
+type ServerResult = WriteResult;
 
 const basename = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
@@ -58,7 +55,7 @@ const COMMANDS: Record<string, Command> = {
   'cape.splitDeclaration': async (_ctx, uri?: unknown) => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target) return;
-    const result = await vscode.commands.executeCommand<ServerResult>('cape.server.split', target.toString());
+    const result = await vscode.commands.executeCommand<WriteResult>(SERVER_COMMANDS.split, target.toString());
     if (!result?.applied) return report(result, () => '');
     // The parts are written directly (never over a file): say which, with a way to see them.
     const choice = await vscode.window.showInformationMessage(`CAPE: created ${result.files.join(', ')}; ${basename(target)} is unchanged. Upload the parts, then archive the source.`, 'Reveal Parts');
@@ -68,15 +65,15 @@ const COMMANDS: Record<string, Command> = {
     const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [];
     const inputs = (selected.length > 0 ? selected : [vscode.window.activeTextEditor?.document.uri]).filter((u): u is vscode.Uri => u instanceof vscode.Uri);
     if (inputs.length === 0) return;
-    const result = await vscode.commands.executeCommand<ServerResult & { accepted: number; excluded: number }>('cape.server.prepare', inputs.map(String));
+    const result = await vscode.commands.executeCommand<PrepareResult>(SERVER_COMMANDS.prepare, inputs.map(String));
     report(result, (r) => `CAPE: ${r.accepted} entries ready to upload; ${r.excluded} row(s) left out are listed in excluded.csv.`);
   },
   'cape.createFromEs003': async (_ctx, uri?: unknown, uris?: unknown) => {
     const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [vscode.window.activeTextEditor?.document.uri];
     const inputs = selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri);
     if (inputs.length === 0) return;
-    const result = await vscode.commands.executeCommand<ServerResult & { eligible: number; excluded: number }>('cape.server.build', inputs.map(String));
-    report(result, (r) => `CAPE: ${r.eligible} eligible entries in ${r.files.length - 2} declaration(s); ${r.excluded} excluded with reasons in excluded.csv.`);
+    const result = await vscode.commands.executeCommand<BuildResult>(SERVER_COMMANDS.build, inputs.map(String));
+    report(result, (r) => `CAPE: ${r.eligible} eligible entries in ${r.declarations} declaration(s); ${r.excluded} excluded with reasons in excluded.csv.`);
   },
   'cape.refundReport': async (ctx, uri?: unknown) => {
     const target = typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : vscode.window.activeTextEditor?.document.uri.toString();

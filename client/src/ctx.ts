@@ -1,5 +1,6 @@
 /** Owns the language client, its restarts, the output channel and every disposable. */
 import * as vscode from 'vscode';
+import { COMMANDS, NOTIFICATIONS } from '../../server/src/protocol';
 import {
   CloseAction,
   ErrorAction,
@@ -57,7 +58,7 @@ export class CapeContext {
         // The server's refund lenses work in any editor (they show a message); here they open the Refund Report view.
         provideCodeLenses: async (document, token, next) => {
           const lenses = await next(document, token);
-          for (const lens of lenses ?? []) if (lens.command?.command === 'cape.server.showRefund') lens.command = { ...lens.command, command: 'cape.refundReport' };
+          for (const lens of lenses ?? []) if (lens.command?.command === COMMANDS.showRefund) lens.command = { ...lens.command, command: 'cape.refundReport' };
           return lenses;
         },
       },
@@ -101,7 +102,7 @@ export class CapeContext {
 
   /** Sends the per-file declaration choices to the server, which re-validates. */
   async sendOverrides(): Promise<void> {
-    await this.client?.sendNotification('cape/setDeclarationOverrides', { overrides: this.overrides.all() });
+    await this.client?.sendNotification(NOTIFICATIONS.setDeclarationOverrides, { overrides: this.overrides.all() });
   }
 
   register(...disposables: vscode.Disposable[]): void {

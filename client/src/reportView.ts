@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CapeContext } from './ctx';
+import { REQUESTS } from '../../server/src/protocol';
 import type { RefundReportData } from '../../server/src/service/refundReport';
 
 /** The figures come from the server (cape/refundData); the type is the service's, imported as a type only. */
@@ -16,7 +17,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;'
 let panel: vscode.WebviewPanel | undefined;
 
 export async function showRefundReport(ctx: CapeContext, uri: string | undefined): Promise<void> {
-  const response = await ctx.client?.sendRequest<{ data?: ReportData }>('cape/refundData', { uri });
+  const response = await ctx.client?.sendRequest<{ data?: ReportData }>(REQUESTS.refundData, { uri });
   const data = response?.data;
   if (!data) {
     void vscode.window.showInformationMessage('CAPE: no declaration with ES-003 data to report on.');

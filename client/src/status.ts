@@ -3,19 +3,11 @@
  * No status-bar items of our own; the numbers come from the server's `cape/status`.
  */
 import * as vscode from 'vscode';
+import { REQUESTS, type StatusResult } from '../../server/src/protocol';
 import type { CapeContext } from './ctx';
 import { CSV_LANGUAGE_IDS } from './selector';
 
-interface Status {
-  declaration: boolean;
-  entries?: number;
-  error?: number;
-  warning?: number;
-  info?: number;
-  structuralOnly?: boolean;
-  splitParts?: number;
-  splitExact?: boolean;
-}
+type Status = StatusResult;
 
 const plural = (n: number, one: string, many = one + 's') => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -50,7 +42,7 @@ export class StatusItem implements vscode.Disposable {
     if (!document || !client?.isRunning()) return;
     let status: Status;
     try {
-      status = await client.sendRequest<Status>('cape/status', { uri: document.uri.toString() });
+      status = await client.sendRequest<Status>(REQUESTS.status, { uri: document.uri.toString() });
     } catch {
       return;
     }

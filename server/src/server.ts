@@ -32,6 +32,7 @@ import { todayIso } from './localDate';
 import { WorkspaceIndexer } from './workspaceIndexer';
 import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
+import { COMMANDS, NOTIFICATIONS, REQUESTS } from './protocol';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -49,8 +50,8 @@ if (!process.argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || a
 
 /** Push diagnostics wait this long after the last keystroke. */
 const PUSH_DEBOUNCE_MS = 200;
-const PREPARE_COMMAND = 'cape.server.prepare';
-const BUILD_COMMAND = 'cape.server.build';
+const PREPARE_COMMAND = COMMANDS.prepare;
+const BUILD_COMMAND = COMMANDS.build;
 /** docs/rules.md ships beside the bundles; diagnostics link to its sections, offline. */
 const DOCS_URI = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
 
@@ -243,8 +244,8 @@ connection.onDidChangeConfiguration(
 );
 
 connection.onNotification(
-  'cape/setDeclarationOverrides',
-  guard(connection, 'cape/setDeclarationOverrides', (params: { overrides?: Record<string, boolean> }) => {
+  NOTIFICATIONS.setDeclarationOverrides,
+  guard(connection, NOTIFICATIONS.setDeclarationOverrides, (params: { overrides?: Record<string, boolean> }) => {
     analyses.setOverrides(params?.overrides ?? {});
     refreshAll();
   }),
@@ -393,8 +394,8 @@ async function refundFiles(uri: string | undefined): Promise<{ files: Declaratio
 }
 
 /** The refund report (Markdown) for one declaration, or for every declaration in the workspace. */
-connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
-  runSafe(connection, 'cape/refundReport', token, { markdown: '' }, async () => {
+connection.onRequest(REQUESTS.refundReport, (params: { uri?: string }, token) =>
+  runSafe(connection, REQUESTS.refundReport, token, { markdown: '' }, async () => {
     const { files, first } = await refundFiles(params?.uri);
     if (!first) return { markdown: '# CAPE refund report\n\nNo CAPE declaration to report on.\n' };
     return { markdown: summaryMarkdown(files, first.filingDate!, refundOptions(first.settings), first.settings.deadlineWarningDays) };
@@ -402,8 +403,8 @@ connection.onRequest('cape/refundReport', (params: { uri?: string }, token) =>
 );
 
 /** The data behind the Refund Report view: the summary JSON plus what its tables and charts show. */
-connection.onRequest('cape/refundData', (params: { uri?: string }, token) =>
-  runSafe(connection, 'cape/refundData', token, { data: undefined as unknown }, async () => {
+connection.onRequest(REQUESTS.refundData, (params: { uri?: string }, token) =>
+  runSafe(connection, REQUESTS.refundData, token, { data: undefined as unknown }, async () => {
     const { files, first } = await refundFiles(params?.uri);
     if (!first) return { data: undefined };
     const folders = workspaceFolders.map((f) => URI.parse(f).fsPath);
@@ -416,16 +417,16 @@ function first0(args: unknown[] | undefined): unknown {
 }
 
 /** What the workspace index holds: each file the scan met and the kind the one classifier gave it. */
-connection.onRequest('cape/workspaceFiles', (_params: unknown, token) =>
-  runSafe(connection, 'cape/workspaceFiles', token, { files: [] as { uri: string; kind: string }[] }, async () => {
+connection.onRequest(REQUESTS.workspaceFiles, (_params: unknown, token) =>
+  runSafe(connection, REQUESTS.workspaceFiles, token, { files: [] as { uri: string; kind: string }[] }, async () => {
     await indexer.ready;
     return { files: [...indexer.kinds].map(([uri, kind]) => ({ uri, kind })).sort((a, b) => (a.uri < b.uri ? -1 : 1)) };
   }),
 );
 
 /** For the editor's language status: is this a declaration, how many entries and problems. */
-connection.onRequest('cape/status', (params: { uri: string }, token) =>
-  runSafe(connection, 'cape/status', token, { declaration: false }, async () => {
+connection.onRequest(REQUESTS.status, (params: { uri: string }, token) =>
+  runSafe(connection, REQUESTS.status, token, { declaration: false }, async () => {
     const analysis = await analysisOf(params?.uri);
     if (!analysis) return { declaration: false };
     const counts = { error: 0, warning: 0, info: 0 };

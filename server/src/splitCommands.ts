@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { sha256 } from './sha256';
 import { matchesGlobs } from './globs';
+import type { BuildResult } from './protocol';
 import { nodeFiles, readAndClassify } from './loader';
 import {
   classifyFile, clampPartSize, excludedCsv, fileNameOf, KIND_NAMES, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName, whyNothingIsEligible,
@@ -166,17 +167,17 @@ export async function runBuild(
   filingDate: string,
   exportUris: string[],
   workspaceFolders: string[],
-): Promise<{ applied: boolean; files: string[]; eligible: number; excluded: number; reason?: string }> {
+): Promise<BuildResult> {
   const known = new Set(index.entryDataUris());
   const chosen = exportUris.filter((u) => known.has(u));
-  if (chosen.length === 0) return { applied: false, files: [], eligible: 0, excluded: 0, reason: 'no ES-003 export given, or it has not been read yet' };
+  if (chosen.length === 0) return { applied: false, files: [], eligible: 0, excluded: 0, declarations: 0, reason: 'no ES-003 export given, or it has not been read yet' };
   const stem = splitFileName(fileNameOf(chosen[0])).stem;
   const outDir = chosen[0].slice(0, chosen[0].lastIndexOf('/') + 1) + encodeURIComponent(`${stem}-declarations`);
-  if (!isAllowedFolder(outDir, [...workspaceFolders, chosen[0].slice(0, chosen[0].lastIndexOf('/'))])) return { applied: false, files: [], eligible: 0, excluded: 0, reason: 'outside the workspace' };
+  if (!isAllowedFolder(outDir, [...workspaceFolders, chosen[0].slice(0, chosen[0].lastIndexOf('/'))])) return { applied: false, files: [], eligible: 0, excluded: 0, declarations: 0, reason: 'outside the workspace' };
   const facts = index.allEntryFacts().filter((f) => chosen.includes(f.uri));
   const plan = planBuild(facts, index, settings, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`);
-  if (plan.eligible === 0) return { applied: false, files: [], eligible: 0, excluded: plan.excluded.length, reason: `No entry can be declared on ${filingDate}: ${whyNothingIsEligible(plan)}. Nothing was written.` };
+  if (plan.eligible === 0) return { applied: false, files: [], eligible: 0, excluded: plan.excluded.length, declarations: 0, reason: `No entry can be declared on ${filingDate}: ${whyNothingIsEligible(plan)}. Nothing was written.` };
   const files = [...plan.parts, { name: 'manifest.csv', text: manifestCsv(plan.parts, sha256) }, { name: 'excluded.csv', text: excludedCsv(plan.excluded) }];
   const result = await createFiles(connection, outDir, files, `Create ${plan.parts.length} declaration(s) from ES-003`, `${plan.eligible} eligible entries on ${filingDate}; ${plan.excluded.length} excluded with reasons`);
-  return { ...result, eligible: plan.eligible, excluded: plan.excluded.length };
+  return { ...result, eligible: plan.eligible, excluded: plan.excluded.length, declarations: plan.parts.length };
 }

@@ -58,3 +58,15 @@ describe('the import graph', () => {
     }
   });
 });
+
+describe('the shared protocol', () => {
+  it('names the service\'s commands and kinds exactly as the service does', async () => {
+    const service = await import('../../server/src/service');
+    const { COMMANDS, KINDS } = await import('../../server/src/protocol');
+    assert.equal(COMMANDS.split, service.SPLIT_COMMAND);
+    assert.equal(COMMANDS.showRefund, service.SHOW_REFUND_COMMAND);
+    assert.equal(KINDS.fixAll, service.FIX_ALL_KIND);
+    assert.equal(KINDS.split, service.SPLIT_REFACTOR_KIND);
+    assert.equal(KINDS.moveIneligible, service.MOVE_INELIGIBLE_KIND);
+  });
+});
