@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, declarationRefunds, resolveFilingDate, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, resolveFilingDate, withEncoding, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { todayIso } from './localDate';
@@ -33,6 +33,7 @@ import { WorkspaceIndexer } from './workspaceIndexer';
 import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
 import { COMMANDS, NOTIFICATIONS, REQUESTS } from './protocol';
+import { nodeFiles, readAndClassify } from './loader';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -293,10 +294,11 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
         continue;
       }
-      const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
-      if (text === undefined) continue;
+      const read = await readAndClassify(file, nodeFiles).catch(() => undefined);
+      if (read?.text === undefined) continue;
       const fileSettings = await settings.get(uri);
-      const analysis = withWorkspace(analyze(text, uri, fileSettings), indexer.index, filingDateOf(fileSettings));
+      // As the CLI says it: a UTF-16 or Windows-1252 file on disk gets the encoding note on its header.
+      const analysis = withEncoding(withWorkspace(analyze(read.text, uri, fileSettings), indexer.index, filingDateOf(fileSettings)), read.encoding ?? 'utf-8');
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) });
     }
     return { items };
@@ -379,7 +381,7 @@ async function refundFiles(uri: string | undefined): Promise<{ files: Declaratio
   for (const each of uris) {
     let analysis = documents.get(each) ? await analysisOf(each) : undefined;
     if (!analysis && !documents.get(each)) {
-      const text = await fs.promises.readFile(URI.parse(each).fsPath, 'utf8').catch(() => undefined);
+      const text = await readDecoded(URI.parse(each).fsPath);
       if (text === undefined) continue;
       const fileSettings = await settings.get(each);
       analysis = withWorkspace(analyze(text, each, fileSettings), indexer.index, filingDateOf(fileSettings));
@@ -411,6 +413,12 @@ connection.onRequest(REQUESTS.refundData, (params: { uri?: string }, token) =>
     return { data: refundReportData(files, first.filingDate!, first.settings, folders) };
   }),
 );
+
+/** A file on disk as the loader decodes it (UTF-16 and Windows-1252 too); undefined when unreadable. */
+async function readDecoded(file: string): Promise<string | undefined> {
+  const classified = await readAndClassify(file, nodeFiles).catch(() => undefined);
+  return classified?.text;
+}
 
 function first0(args: unknown[] | undefined): unknown {
   return Array.isArray(args) ? args[0] : undefined;
