@@ -35,6 +35,7 @@ const treeBefore = treeState();
 const built = await step('build', 'npm', ['run', 'build', '--silent']);
 await step('examples', 'npm', ['run', 'examples', '--silent']);
 await step('typecheck', 'npm', ['run', 'typecheck', '--silent']);
+await step('lint', 'npm', ['run', 'lint', '--silent']);
 
 if (built) {
   const mocha = await run('npx', ['mocha', '--color'], { CAPE_SKIP_BUILD: '1' });

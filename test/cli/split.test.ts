@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -60,7 +61,6 @@ describe('cape split and cape prepare', () => {
     const out = path.join(tmp, 'damaged-upload');
     assert.deepEqual(fs.readdirSync(out).sort(), ['damaged-upload-part1-of-1.csv', 'excluded.csv', 'manifest.csv']);
     const part = fs.readFileSync(path.join(out, 'damaged-upload-part1-of-1.csv'), 'utf8');
-    const { createHash } = require('node:crypto') as typeof import('node:crypto');
     const manifest = fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8');
     assert.equal(manifest, `Part File,Entries,SHA-256,Warnings\r\ndamaged-upload-part1-of-1.csv,11,${createHash('sha256').update(part).digest('hex')},\r\n`);
     const excluded = fs.readFileSync(path.join(out, 'excluded.csv'), 'utf8').trim().split('\r\n').slice(1);

@@ -214,7 +214,7 @@ async function uiCheck(browser, port, workspace) {
       await item.waitFor({ timeout: 20000 });
     } catch (error) {
       const ids = await page.$$eval('.statusbar-item', (els) => els.map((e) => `${e.id}:${e.textContent}`));
-      throw new Error(`no language status item among: ${ids.join(', ')}`);
+      throw new Error(`no language status item among: ${ids.join(', ')}`, { cause: error });
     }
     await item.click();
     await page.waitForSelector('.hover-language-status', { timeout: 10000 });

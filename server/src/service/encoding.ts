@@ -20,7 +20,11 @@ export function undecodedUtf16(text: string): 'utf-16le' | 'utf-16be' | undefine
   if (sample.length < 8) return undefined;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample.charCodeAt(i) !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = sample.length / 2;
   if (odd >= half * 0.8 && even === 0) return 'utf-16le';
   if (even >= half * 0.8 && odd === 0) return 'utf-16be';
