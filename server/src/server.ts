@@ -308,7 +308,11 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
 connection.onCodeAction((params, token) =>
   runSafe(connection, 'textDocument/codeAction', token, [], async () => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri, analysis.settings)) : [];
+    if (!analysis) return [];
+    // The edits are for the version analyzed: when the document has moved on meanwhile, nothing is offered.
+    const document = documents.get(params.textDocument.uri);
+    if (!document || document.getText() !== analysis.model.text) return [];
+    return getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri, analysis.settings), document.version);
   }),
 );
 

@@ -1,6 +1,6 @@
 /** The built server over stdio, as any editor would talk to it. */
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-types';
+import type { TextDocumentEdit, TextEdit, CodeAction, Diagnostic, Hover } from 'vscode-languageserver-types';
 import { TestClient, waitFor } from '../helpers/lspClient';
 import { applyTextEdits, decl, VALID } from '../helpers/service';
 
@@ -78,7 +78,7 @@ describe('language server over stdio: pull client', () => {
     assert.deepEqual(report.items!.map((d) => d.code), ['whitespace', 'duplicate']);
   });
 
-  it('offers the quick fix carried in the diagnostic data, and fix-all', async () => {
+  it('offers the quick fix computed for the current version (a versioned edit), and fix-all', async () => {
     const report = await client.pull(DECL);
     const whitespace = report.items!.find((d) => d.code === 'whitespace') as Diagnostic;
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
@@ -89,15 +89,19 @@ describe('language server over stdio: pull client', () => {
     const quickFix = actions.find((a) => a.kind === 'quickfix')!;
     assert.equal(quickFix.title, 'Remove the spaces');
     const current = decl(` ${VALID[0]}`, VALID[1], VALID[2], VALID[1]);
-    assert.equal(applyTextEdits(current, quickFix.edit!.changes![DECL]), decl(VALID[0], VALID[1], VALID[2], VALID[1]));
+    const edited = quickFix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(edited.textDocument.uri, DECL);
+    assert.equal(typeof edited.textDocument.version, 'number', 'a versioned edit');
+    assert.equal(applyTextEdits(current, edited.edits as TextEdit[]), decl(VALID[0], VALID[1], VALID[2], VALID[1]));
     const fixAll: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: DECL },
       range: whitespace.range,
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     assert.equal(fixAll[0].kind, 'source.fixAll.cape');
-    assert.equal(applyTextEdits(current, fixAll[0].edit!.changes![DECL]), decl(VALID[0], VALID[1], VALID[2]));
+    assert.equal(applyTextEdits(current, (fixAll[0].edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]), decl(VALID[0], VALID[1], VALID[2]));
   });
+
 
   it('answers hover', async () => {
     const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: DECL }, position: { line: 2, character: 3 } });
@@ -123,5 +127,24 @@ describe('language server over stdio: pull client', () => {
   it('reports status for the editor', async () => {
     const status: { declaration: boolean; entries: number; error: number } = await client.connection.sendRequest('cape/status', { uri: DECL });
     assert.deepEqual([status.declaration, status.entries, status.error], [true, 4, 1]);
+  });
+});
+
+describe('language server over stdio: fixes follow the version', () => {
+  let client: TestClient;
+  before(async () => (client = await TestClient.start({ pullDiagnostics: true })));
+  after(async () => client.stop());
+
+  it('a diagnostic of an older version gets no fix once the document has moved on; the new version gets edits for itself', async () => {
+    await client.open(DECL, damaged);
+    const report = await client.pull(DECL);
+    const stale = report.items!.find((d) => d.code === 'whitespace') as Diagnostic;
+    // Version 100 removes the line the old diagnostic points at.
+    await client.change(DECL, 100, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: DECL }, range: stale.range, context: { diagnostics: [stale], only: ['quickfix'] } });
+    assert.deepEqual(actions.filter((a) => a.title === 'Remove the spaces'), []);
+    const fresh = (await client.pull(DECL)).items!.find((d) => d.code === 'duplicate') as Diagnostic;
+    const now: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: DECL }, range: fresh.range, context: { diagnostics: [fresh], only: ['quickfix'] } });
+    assert.equal((now[0].edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 100);
   });
 });

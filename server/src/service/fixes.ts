@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
-import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isCode } from './codes';
 import { HEADER_TEXT, findDuplicates } from './model';
 import { isPlainCell, rowHoldsOnlyItsEntry } from './rules/helpers';
@@ -63,27 +63,28 @@ function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
-  const data = diagnostic.data as DiagnosticData | undefined;
-  return data && typeof data === 'object' ? data : undefined;
-}
 
 /**
  * Code actions for a range: each diagnostic's own fix (from its data), "fix all of this code",
  * the whole-file extra-column removal, and the safe fix-all source action.
  */
-export function getCodeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[], split?: SplitEnvironment): CodeAction[] {
+export function getCodeActions(analysis: Analysis, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[], split?: SplitEnvironment, version?: number): CodeAction[] {
   const { model } = analysis;
   const uri = model.uri;
   const actions: CodeAction[] = [];
-  const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  // With the document's version, edits are versioned (documentChanges): a client applies them only to
+  // the version they were computed for, never to a document that has moved on.
+  const edit = (edits: TextEdit[]) => (version === undefined ? { changes: { [uri]: edits } } : { documentChanges: [{ textDocument: { uri, version }, edits }] });
   if (wantsKind(only, CodeActionKind.QuickFix)) {
     const seenCodes = new Set<string>();
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-      const fix = dataOf(diagnostic)?.fix;
-      if (fix && Array.isArray(fix.edits)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(fix.edits) });
+      // The fix is computed from the current analysis, not replayed from the diagnostic's data: a
+      // diagnostic of an older version that no current finding matches gets no fix.
+      const current = analysis.findings.find((f) => f.code === diagnostic.code && f.fix && sameRange(model.lines.range(f.start, f.end), diagnostic.range));
+      const fix = current?.fix;
+      if (fix) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(toTextEdits(model.lines, fix)) });
       }
       const code = diagnostic.code;
       if (seenCodes.has(code) || !isCode(code)) continue;
@@ -116,6 +117,10 @@ export function getCodeActions(analysis: Analysis, range: Range, diagnostics: re
   actions.push(...ineligibleCodeActions(analysis, diagnostics, split, (kind) => wantsKind(only, kind)));
   actions.push(...archiveActions(analysis, diagnostics, (kind) => wantsKind(only, kind)));
   return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** Drops edits that overlap an earlier one (two deletions of adjacent last lines, for example). */
