@@ -29,6 +29,8 @@ export class TestClient {
   /** Edits the server asked to apply (workspace/applyEdit), answered as applied. */
   readonly appliedEdits: { label?: string; edit: any }[] = [];
   stderr = '';
+  /** What the server answered to initialize. */
+  serverCapabilities: Record<string, any> = {};
   logs: string[] = [];
 
   private constructor(options: ClientOptions) {
@@ -59,7 +61,7 @@ export class TestClient {
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     const client = new TestClient(options);
-    await client.connection.sendRequest('initialize', {
+    const initialized: { capabilities: Record<string, any> } = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
@@ -75,6 +77,7 @@ export class TestClient {
       },
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
     });
+    client.serverCapabilities = initialized.capabilities;
     await client.connection.sendNotification('initialized', {});
     return client;
   }

@@ -91,3 +91,29 @@ describe('language server over stdio: the filing date', () => {
     }
   });
 });
+
+describe('language server over stdio: every lens command runs on the server', () => {
+  it('the refund and split lenses name commands the server lists in executeCommandProvider', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-lens-'));
+    const rows = Array.from({ length: 10005 }, (_, i) => {
+      const base = 'KNX' + String(i).padStart(7, '0');
+      return base + computeCheckDigit(base);
+    });
+    fs.writeFileSync(path.join(dir, 'es003.csv'), es003Text(rows.slice(0, 3).map((entry) => ({ entry }))));
+    const uri = pathToFileURL(path.join(dir, 'big.csv')).toString();
+    // A client that is not VS Code: no client-side commands at all.
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
+    try {
+      await client.open(uri, decl(...rows));
+      const lenses: { command?: { command: string } }[] = await waitFor(async () => {
+        const l: { command?: { command: string; title: string } }[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+        return l.some((x) => /^Expected refund/.test(x.command?.title ?? '')) && l.some((x) => /Split Declaration/.test(x.command?.title ?? '')) ? l : undefined;
+      }, 10000, 'refund and split lenses');
+      const served: string[] = client.serverCapabilities.executeCommandProvider.commands;
+      for (const lens of lenses) assert.ok(served.includes(lens.command!.command), `${lens.command!.command} is executable on the server`);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
