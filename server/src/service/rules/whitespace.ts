@@ -1,20 +1,9 @@
 import { singleStepFixes } from '../normalize';
-import { rawCell, replaceCell } from './helpers';
-import type { Rule } from './rule';
+import { cellRule } from './cellRule';
 
-export const whitespace: Rule = {
-  codes: ['whitespace'],
-  check({ model, perEntry, report }) {
-    if (!perEntry) return;
-    for (const { row, facts } of model.unusual) {
-      if (!facts.whitespace) continue;
-      report({
-        code: 'whitespace',
-        start: row.cellStart,
-        end: row.cellEnd,
-        message: 'Spaces or tabs in the entry number; ACE expects the 11 characters alone. Remove them.',
-        fix: { title: 'Remove the spaces', edits: [replaceCell(row, singleStepFixes.whitespace(rawCell(model, row)))] },
-      });
-    }
-  },
-};
+/** Spaces inside or around one value; between two values it is an extra column (see normalize.ts). */
+export const whitespace = cellRule('whitespace', {
+  when: (facts) => facts.whitespace,
+  message: () => 'Spaces or tabs in the entry number; ACE expects the 11 characters alone. Remove them.',
+  repair: { title: 'Remove the spaces', apply: (raw) => singleStepFixes.whitespace(raw) },
+});
