@@ -178,8 +178,6 @@ async function classify(args: string[], io: Output): Promise<number> {
   return failed ? EXIT_USAGE : EXIT_OK;
 }
 
-/** The codes whose problems fix-all repairs; used to say what changed. */
-const FIXED_CODES: ReadonlySet<string> = FIX_ALL_CODES;
 
 async function fix(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
@@ -231,7 +229,7 @@ async function fix(args: string[], io: Output): Promise<number> {
 
 function summarizeFixes(analysis: Analysis): string {
   const counts = new Map<string, number>();
-  for (const f of analysis.findings) if (FIXED_CODES.has(f.code) && analysis.settings.rules[f.code] !== 'off') counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  for (const f of analysis.findings) if (FIX_ALL_CODES.has(f.code) && analysis.settings.rules[f.code] !== 'off') counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   return [...counts].map(([code, n]) => `${n} ${code}`).join(', ') || 'formatting';
 }
 

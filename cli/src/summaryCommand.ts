@@ -22,9 +22,12 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   const rates = readRatesOption(values.rates);
   const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates } };
   const { lists: [declarations, entryData], failures } = await expandAll(positionals, dataArgs);
-  const workspace = await loadWorkspace({ inputs: declarations, entryData, indexDeclarations: true });
+  const workspace = await loadWorkspace({ inputs: declarations, entryData, indexDeclarations: false });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
-  const files: DeclarationRefunds[] = workspace.declarations.map((d) => declarationRefunds(d.display, withWorkspace(analyze(d.text, d.uri, settings), workspace.index, filingDate)));
+  // Each declaration is parsed once: its model feeds the index, and its analysis is completed once all are indexed.
+  const locals = workspace.declarations.map((d) => ({ display: d.display, local: analyze(d.text, d.uri, settings) }));
+  for (const { local } of locals) workspace.index.setDeclaration(local.model.uri, local.model);
+  const files: DeclarationRefunds[] = locals.map(({ display, local }) => declarationRefunds(display, withWorkspace(local, workspace.index, filingDate)));
   if (format === 'json') io.out(JSON.stringify(summaryJson(files, filingDate, payer, settings.deadlineWarningDays, rateTable(rates))) + '\n');
   else if (format === 'csv') io.out(summaryCsv(files));
   else io.out(summaryMarkdown(files, filingDate, refundOptions(settings), settings.deadlineWarningDays));

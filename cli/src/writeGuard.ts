@@ -15,7 +15,7 @@ export function declarationsToWrite(workspace: LoadedWorkspace, command: string,
   let refused = false;
   for (const file of workspace.files) {
     if (!file.explicit || !NOT_DECLARATIONS.includes(file.kind)) continue;
-    io.err(`cape: ${file.display}: is ${file.kind === 'es003' ? 'an' : 'a'} ${KIND_NAMES[file.kind].one}, not a CAPE declaration (${file.reason}); cape ${command} changes declarations only, nothing written\n`);
+    io.err(`cape: ${file.display}: is ${KIND_NAMES[file.kind].a}, not a CAPE declaration (${file.reason}); cape ${command} changes declarations only, nothing written\n`);
     refused = true;
   }
   return { refused, skipped: skippedSummary(workspace.files.filter((f) => !f.explicit), ['es003', 'results', 'not-csv', 'other-csv']) };

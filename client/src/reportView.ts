@@ -6,12 +6,13 @@
 import * as vscode from 'vscode';
 import type { CapeContext } from './ctx';
 import { REQUESTS } from '../../server/src/protocol';
+import { formatCents } from '../../server/src/service/money';
 import type { RefundReportData } from '../../server/src/service/refundReport';
 
 /** The figures come from the server (cape/refundData); the type is the service's, imported as a type only. */
 type ReportData = RefundReportData;
 
-const money = (cents: number) => `$${Math.floor(Math.abs(cents) / 100).toLocaleString('en-US')}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const money = formatCents;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 let panel: vscode.WebviewPanel | undefined;

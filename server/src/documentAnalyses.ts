@@ -1,8 +1,8 @@
 /** Parse once per document version: the analysis of each open document, keyed by its version and settings. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { matchesGlobs } from './globs';
-import { analyze, isDeclarationDocument, type Analysis, type CapeSettings } from './service';
+import { declaredKindOf } from './globs';
+import { analyze, classifyFile, type Analysis, type CapeSettings } from './service';
 
 interface Cached {
   version: number;
@@ -33,6 +33,11 @@ export class DocumentAnalyses {
     return analysis;
   }
 
+  /** The document version the cached analysis is of, if any. */
+  versionOf(uri: string): number | undefined {
+    return this.cache.get(uri)?.version;
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }
@@ -46,7 +51,7 @@ export class DocumentAnalyses {
     if (override !== undefined) return override;
     if (document.languageId === 'cape') return true;
     const path = URI.parse(document.uri).path;
-    return isDeclarationDocument({ path, text, matchesFilesSetting: matchesGlobs(path, settings.files, this.workspaceFolders()) });
+    return classifyFile({ name: path, head: text, declaredKind: declaredKindOf(path, settings, this.workspaceFolders()) }).kind === 'declaration';
   }
 
 }

@@ -7,31 +7,39 @@ import * as fs from 'node:fs';
 import { pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import * as iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
-import { Es003Aggregator, es003Delimiter, type LineBreak } from './service';
+import { Es003Aggregator, firstLineOf, headerDelimiter, type LineBreak } from './service';
 
 const ALL_LINE_BREAKS: LineBreak[] = ['\r\n', '\n', '\r'];
 
-async function head(file: string): Promise<string> {
+async function headBytes(file: string): Promise<Buffer> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const buffer = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\ufeff/, '');
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
+async function head(file: string): Promise<string> {
+  return (await headBytes(file)).toString('utf8').replace(/^\ufeff/, '');
+}
+
 /** Reads an export; rows that cannot be read become the aggregator's problems, never an exception. */
 export async function readEs003(file: string, uri: string, onProgress?: (rows: number) => void, text?: string, encoding = 'utf-8'): Promise<Es003Aggregator> {
-  // Already read whole (a pipe can be read once), or not UTF-8: parsed from decoded text, every line break allowed.
-  if (text !== undefined || encoding !== 'utf-8') {
-    const decoded = text ?? iconv.decode(await fs.promises.readFile(file), encoding);
-    const body = decoded.replace(/^\ufeff/, '');
-    return readFrom(() => Readable.from([body]), uri, es003Delimiter(body.split(/\r\n|\n|\r/, 1)[0] ?? ''), undefined, onProgress);
+  // Already read whole (a pipe can be read once): parsed from that text, every line break allowed.
+  if (text !== undefined) {
+    const body = text.replace(/^\ufeff/, '');
+    return readFrom(() => [Readable.from([body])], uri, headerDelimiter(firstLineOf(body)), undefined, onProgress);
+  }
+  // Not UTF-8 (a UTF-16 or Windows-1252 save): decoded as it streams, so a large export never sits in memory whole.
+  if (encoding !== 'utf-8') {
+    const decodedHead = iconv.decode(await headBytes(file), encoding);
+    return readFrom(() => [fs.createReadStream(file), iconv.decodeStream(encoding)], uri, headerDelimiter(firstLineOf(decodedHead)), undefined, onProgress);
   }
   const start = await head(file);
-  const delimiter = es003Delimiter(start.split(/\r\n|\n|\r/, 1)[0] ?? '');
+  const delimiter = headerDelimiter(start.split(/\r\n|\n|\r/, 1)[0] ?? '');
   // csv-parse tries each record delimiter at every character: a file whose lines all end alike is
   // read with that one alone (about a tenth faster on a million rows). A file that turns out to mix
   // them is read again from the start with all three.
@@ -47,19 +55,19 @@ export async function readEs003(file: string, uri: string, onProgress?: (rows: n
 }
 
 function readWith(file: string, uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
-  return readFrom(() => fs.createReadStream(file), uri, delimiter, lineBreak, onProgress);
+  return readFrom(() => [fs.createReadStream(file)], uri, delimiter, lineBreak, onProgress);
 }
 
-async function readFrom(open: () => Readable, uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+/** `open` gives the source, then any decoding stages, all joined by one pipeline (errors of each reach the loop). */
+async function readFrom(open: () => NodeJS.ReadableStream[], uri: string, delimiter: string, lineBreak: LineBreak | undefined, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
   const aggregator = new Es003Aggregator(uri);
   const options = { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: lineBreak ?? ALL_LINE_BREAKS, skip_records_with_error: true };
-  const source = open();
+  const stages = open();
   const parser = parse(options);
   // pipeline, not pipe: a read error or a mixed line break ends the loop below (the parser is
   // destroyed with it) instead of stalling it; the loop is where the error is handled.
   const handledByTheLoop = () => undefined;
-  if (lineBreak) pipeline(source, new LineBreakCheck(lineBreak), parser, handledByTheLoop);
-  else pipeline(source, parser, handledByTheLoop);
+  pipeline([...stages, ...(lineBreak ? [new LineBreakCheck(lineBreak)] : []), parser], handledByTheLoop);
   // Exports hold no multi-line cells, so the record count is the line.
   let line = 0;
   for await (const record of parser as AsyncIterable<string[]>) {

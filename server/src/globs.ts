@@ -11,3 +11,18 @@ export function matchesGlobs(path: string, globs: readonly string[], workspaceFo
   const candidates = [path, ...relative];
   return globs.some((glob) => candidates.some((p) => minimatch(p, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })));
 }
+
+/**
+ * What the settings say a file is: `cape.files`, `cape.entryData`, `cape.results` decide before the
+ * classifier looks at the file (the workspace scan, the editor and the prepare command alike).
+ */
+export function declaredKindOf(
+  path: string,
+  settings: { files: readonly string[]; entryData: readonly string[]; results: readonly string[] },
+  workspaceFolders: readonly string[],
+): 'declaration' | 'es003' | 'results' | undefined {
+  if (matchesGlobs(path, settings.files, workspaceFolders)) return 'declaration';
+  if (matchesGlobs(path, settings.entryData, workspaceFolders)) return 'es003';
+  if (matchesGlobs(path, settings.results, workspaceFolders)) return 'results';
+  return undefined;
+}

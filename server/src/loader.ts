@@ -11,7 +11,7 @@ import * as iconv from 'iconv-lite';
 import { globSync } from 'tinyglobby';
 import { readEs003 } from './es003Reader';
 import {
-  classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileClassification, type FileKind,
+  classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileEncoding, type FileClassification, type FileKind,
 } from './service';
 
 /** The Node layer's small helpers, for the CLI (which imports only the service and this layer). */
@@ -68,7 +68,8 @@ export const nodeFiles: FileAccess = {
   },
 };
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** The encodings the loader decodes: the service's own list (it says which ones ACE may not read). */
+export type TextEncoding = FileEncoding;
 
 /**
  * Bytes to text: UTF-16 (by its byte-order mark, or by the NUL pattern without one), UTF-8 (a BOM is

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guard, runSafe } from './runSafe';
 import {
-  analyze, declarationRefunds, resolveFilingDate, withEncoding, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundReportData, type DeclarationRefunds, totals, formatCents, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
+  analyze, declarationRefunds, resolveFilingDate, withEncoding, EDITOR_DIAGNOSTIC_LIMIT, entryDataRowDiagnostics, FIX_ALL_KIND, getRefundLenses, refundOptions, summaryMarkdown, getCodeActions, getDocumentSymbols, getFoldingRanges, getHover, getSplitLenses, SHOW_REFUND_COMMAND, refundMessage, refundReportData, type DeclarationRefunds, SPLIT_COMMAND, SPLIT_REFACTOR_KIND, MOVE_INELIGIBLE_KIND, toDiagnostics, withWorkspace,
   type Analysis,
 } from './service';
 import { todayIso } from './localDate';
@@ -33,7 +33,7 @@ import { WorkspaceIndexer } from './workspaceIndexer';
 import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
 import { SettingsSource } from './settingsSource';
 import { COMMANDS, NOTIFICATIONS, REQUESTS } from './protocol';
-import { nodeFiles, readAndClassify } from './loader';
+import { nodeFiles, readAndClassify, type TextEncoding } from './loader';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -162,8 +162,9 @@ function onIndexChanged(): void {
 /** Keeps the index in step with an open document's text. */
 async function indexOpenDocument(uri: string): Promise<void> {
   const local = await localAnalysisOf(uri);
+  const current = await settings.get(uri);
   const document = documents.get(uri);
-  if (document) indexer.documentChanged(uri, local, () => document.getText());
+  if (document) indexer.documentChanged(uri, local, () => document.getText(), current);
 }
 
 function diagnosticsOf(analysis: Analysis | undefined): Diagnostic[] {
@@ -201,10 +202,15 @@ setInterval(() => {
   if (today === lastToday) return;
   lastToday = today;
   combined.clear();
+  republishAll();
+}, 60_000).unref();
+
+/** Diagnostics and lenses again for every client: pull clients are asked to refresh, push clients get them. */
+function republishAll(): void {
   if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
   else for (const document of documents.all()) schedulePush(document.uri);
   if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-}, 60_000).unref();
+}
 
 /** Settings or overrides changed: every open document is re-validated. */
 function refreshAll(): void {
@@ -212,9 +218,7 @@ function refreshAll(): void {
   analyses.clear();
   combined.clear();
   void indexer.scan();
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-  else for (const document of documents.all()) schedulePush(document.uri);
-  if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  republishAll();
 }
 
 documents.onDidChangeContent(
@@ -288,17 +292,16 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.promises.stat(file).catch(() => undefined);
       if (!stat) continue;
-      const fileSettingsForId = await settings.get(uri);
-      const resultId = `${epoch}:${stat.mtimeMs}:${stat.size}:${indexer.index.generation}:${filingDateOf(fileSettingsForId)}`;
+      const fileSettings = await settings.get(uri);
+      const resultId = `${epoch}:${stat.mtimeMs}:${stat.size}:${indexer.index.generation}:${filingDateOf(fileSettings)}`;
       if (previous.get(uri) === resultId) {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
         continue;
       }
-      const read = await readAndClassify(file, nodeFiles).catch(() => undefined);
-      if (read?.text === undefined) continue;
-      const fileSettings = await settings.get(uri);
+      const read = await readDecoded(file);
+      if (read === undefined) continue;
       // As the CLI says it: a UTF-16 or Windows-1252 file on disk gets the encoding note on its header.
-      const analysis = withEncoding(withWorkspace(analyze(read.text, uri, fileSettings), indexer.index, filingDateOf(fileSettings)), read.encoding ?? 'utf-8');
+      const analysis = withEncoding(withWorkspace(analyze(read.text, uri, fileSettings), indexer.index, filingDateOf(fileSettings)), read.encoding);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) });
     }
     return { items };
@@ -311,7 +314,7 @@ connection.onCodeAction((params, token) =>
     if (!analysis) return [];
     // The edits are for the version analyzed: when the document has moved on meanwhile, nothing is offered.
     const document = documents.get(params.textDocument.uri);
-    if (!document || document.getText() !== analysis.model.text) return [];
+    if (!document || analyses.versionOf(document.uri) !== document.version) return [];
     return getCodeActions(analysis, params.range, params.context.diagnostics, params.context.only, splitEnvironment(params.textDocument.uri, analysis.settings), document.version);
   }),
 );
@@ -360,8 +363,7 @@ connection.onExecuteCommand((params, token) =>
       // Any LSP client: the totals as a message (the VS Code client opens its Refund Report instead).
       const { files, first } = await refundFiles(typeof first0(params.arguments) === 'string' ? (first0(params.arguments) as string) : undefined);
       if (!first) return { shown: false };
-      const t = totals(files.flatMap((f) => f.refunds), first.settings.deadlineWarningDays);
-      const message = `CAPE: expected refund ${formatCents(t.refundCents)} (duty ${formatCents(t.dutyCents)} + interest ${formatCents(t.interestCents)}) for ${t.entries} entries; ${formatCents(t.atRiskCents)} at risk in ${t.atRiskEntries}; ${t.closingSoon} window(s) close within ${first.settings.deadlineWarningDays} days.`;
+      const message = refundMessage(files, first.settings.deadlineWarningDays);
       // A notification, not a request: nothing waits on the user.
       void connection.sendNotification('window/showMessage', { type: 3, message });
       return { shown: true, message };
@@ -385,7 +387,7 @@ async function refundFiles(uri: string | undefined): Promise<{ files: Declaratio
   for (const each of uris) {
     let analysis = documents.get(each) ? await analysisOf(each) : undefined;
     if (!analysis && !documents.get(each)) {
-      const text = await readDecoded(URI.parse(each).fsPath);
+      const text = (await readDecoded(URI.parse(each).fsPath))?.text;
       if (text === undefined) continue;
       const fileSettings = await settings.get(each);
       analysis = withWorkspace(analyze(text, each, fileSettings), indexer.index, filingDateOf(fileSettings));
@@ -418,10 +420,10 @@ connection.onRequest(REQUESTS.refundData, (params: { uri?: string }, token) =>
   }),
 );
 
-/** A file on disk as the loader decodes it (UTF-16 and Windows-1252 too); undefined when unreadable. */
-async function readDecoded(file: string): Promise<string | undefined> {
+/** A file on disk as the loader decodes it (UTF-16 and Windows-1252 too); undefined when unreadable or not text. */
+async function readDecoded(file: string): Promise<{ text: string; encoding: TextEncoding } | undefined> {
   const classified = await readAndClassify(file, nodeFiles).catch(() => undefined);
-  return classified?.text;
+  return classified?.text === undefined ? undefined : { text: classified.text, encoding: classified.encoding ?? 'utf-8' };
 }
 
 function first0(args: unknown[] | undefined): unknown {

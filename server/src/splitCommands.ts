@@ -9,7 +9,7 @@ import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { sha256 } from './sha256';
-import { matchesGlobs } from './globs';
+import { declaredKindOf } from './globs';
 import type { BuildResult } from './protocol';
 import { nodeFiles, readAndClassify } from './loader';
 import {
@@ -60,13 +60,14 @@ async function readText(documents: TextDocuments<TextDocument>, uri: string): Pr
   return (await readAndClassify(URI.parse(uri).fsPath, nodeFiles)).text ?? '';
 }
 
-/** The one classifier's verdict on a document (open: its text; else the file, through the loader). */
+/** The one classifier's verdict on a document (open: its text; else the file, through the loader); settings decide first. */
 async function kindOf(documents: TextDocuments<TextDocument>, uri: string, settings: CapeSettings, folders: string[]): Promise<FileKind> {
-  const path = URI.parse(uri).path;
-  if (matchesGlobs(path, settings.files, folders)) return 'declaration';
+  const declaredKind = declaredKindOf(URI.parse(uri).path, settings, folders);
   const open = documents.get(uri);
-  if (open) return open.languageId === 'cape' ? 'declaration' : classifyFile({ name: uri, head: open.getText() }).kind;
-  const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles).catch(() => undefined);
+  if (open?.languageId === 'cape') return 'declaration';
+  if (open) return classifyFile({ name: uri, head: open.getText(), declaredKind }).kind;
+  const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles, declaredKind).catch(() => undefined);
+  // Named by the user (a command on this file): a CSV of no other kind is taken as a declaration.
   return classified?.kind === 'other-csv' ? 'declaration' : (classified?.kind ?? 'not-csv');
 }
 
@@ -112,7 +113,7 @@ export async function runPrepare(
   // Declarations only: an export, a results download or a binary file is never turned into upload parts.
   for (const uri of inputUris) {
     const kind = await kindOf(documents, uri, settings, workspaceFolders);
-    if (kind !== 'declaration') return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${fileNameOf(uri)} is ${kind === 'es003' ? 'an' : 'a'} ${KIND_NAMES[kind].one}, not a CAPE declaration; nothing was written` };
+    if (kind !== 'declaration') return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${fileNameOf(uri)} is ${KIND_NAMES[kind].a}, not a CAPE declaration; nothing was written` };
   }
   const first = URI.parse(inputUris[0]);
   if (first.scheme !== 'file' && !outDirUri) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'save the declaration first' };

@@ -8,7 +8,7 @@ import { minimatch } from 'minimatch';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { readEs003 } from './es003Reader';
-import { matchesGlobs } from './globs';
+import { declaredKindOf, matchesGlobs } from './globs';
 import { nodeFiles, readAndClassify, type ClassifiedFile } from './loader';
 import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
@@ -97,7 +97,7 @@ export class WorkspaceIndexer {
     if (this.open.has(uri)) return; // the editor's text is authoritative while open
     const file = URI.parse(uri).fsPath;
     const settings = await this.settings.get(uri);
-    const classified = this.isExcluded(uri, settings) ? undefined : await readAndClassify(file, nodeFiles, this.declaredKind(uri, settings)).catch(() => undefined);
+    const classified = this.isExcluded(uri, settings) ? undefined : await readAndClassify(file, nodeFiles, declaredKindOf(URI.parse(uri).path, settings, this.folders())).catch(() => undefined);
     if (classified) this.kinds.set(uri, classified.kind);
     else this.kinds.delete(uri);
     if (classified?.kind === 'es003') await this.ingestEntryData(uri, file, classified);
@@ -105,14 +105,6 @@ export class WorkspaceIndexer {
     else if (classified?.kind === 'declaration') this.index.setDeclarationKeys(uri, declarationKeys(classified.text ?? ''));
     else this.index.remove(uri);
     if (notify) this.onChange();
-  }
-
-  /** What the settings say a file is: `cape.files`, `cape.entryData`, `cape.results` decide where given. */
-  private declaredKind(uri: string, settings: CapeSettings): 'declaration' | 'es003' | 'results' | undefined {
-    if (this.matches(uri, settings.files)) return 'declaration';
-    if (this.matches(uri, settings.entryData)) return 'es003';
-    if (this.matches(uri, settings.results)) return 'results';
-    return undefined;
   }
 
   /** Streams an ES-003 export in; long ones report progress. Requests are answered meanwhile. */
@@ -140,7 +132,7 @@ export class WorkspaceIndexer {
   }
 
   /** An open document's current text: a declaration's entries, or a results download. */
-  documentChanged(uri: string, analysis: Analysis | undefined, text: () => string): void {
+  documentChanged(uri: string, analysis: Analysis | undefined, text: () => string, settings?: CapeSettings): void {
     const generation = this.index.generation;
     if (analysis) {
       this.open.add(uri);
@@ -148,7 +140,9 @@ export class WorkspaceIndexer {
       this.index.setDeclaration(uri, analysis.model);
     } else {
       const content = text();
-      const kind = classifyFile({ name: uri, head: content }).kind;
+      // The same verdict the scan gives: settings first, then the classifier on the editor's text.
+      const declaredKind = settings ? declaredKindOf(URI.parse(uri).path, settings, this.folders()) : undefined;
+      const kind = classifyFile({ name: uri, head: content, declaredKind }).kind;
       this.kinds.set(uri, kind);
       if (kind === 'es003') {
         // Exports are streamed from disk (they can be huge), when saved: reading it now if the scan has not yet.

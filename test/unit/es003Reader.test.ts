@@ -78,3 +78,28 @@ describe('ES-003 streaming reader', () => {
     await assert.rejects(readEs003(path.join(dir, 'missing.csv'), 'file:///missing.csv'));
   });
 });
+
+describe('the ES-003 reader on UTF-16 and Windows-1252 saves', () => {
+  it('decodes as it streams: the same facts as the UTF-8 text, across chunk boundaries', async () => {
+    const { encode } = await import('iconv-lite');
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ entry: VALID[i % VALID.length], importer: `Importer ${i}`, duty: '$1,000.00' }));
+    const text = es003Text(rows);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-es003-enc-'));
+    try {
+      for (const [encoding, bytes] of [
+        ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), encode(text, 'utf-16le')])],
+        ['win1252', encode(text, 'win1252')],
+      ] as const) {
+        const file = path.join(dir, `${encoding}.csv`);
+        fs.writeFileSync(file, bytes);
+        assert.ok(bytes.length > CHUNK, 'spans several chunks');
+        const read = await readEs003(file, 'file:///e.csv', undefined, undefined, encoding);
+        const want = expected(text);
+        assert.deepEqual([...read.facts.values()].map((f) => [f.key, f.ieepaDutyCents]), [...want.facts.values()].map((f) => [f.key, f.ieepaDutyCents]), encoding);
+        assert.equal(read.rows, want.rows);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,8 +3,8 @@
  * a CAPE declaration, an ES-003 export, a CBP results download, some other CSV, or not a CSV at all.
  * It sees a file's name, its first bytes and the text they decode to, and says why.
  */
-import { headerDelimiter } from './delimiters';
-import { es003Columns, headerCells } from './es003';
+import { headerCells, headerDelimiter } from './delimiters';
+import { es003Columns } from './es003';
 import { classifyHeaderCell, headerLooksLikeReport } from './model';
 import { resultColumns } from './results';
 import { undecodedUtf16 } from './encoding';
@@ -29,12 +29,12 @@ export interface ClassifyInput {
 }
 
 /** What each kind is called in messages ("skipped 1 ES-003 export"). */
-export const KIND_NAMES: Record<FileKind, { one: string; many: string }> = {
-  declaration: { one: 'CAPE declaration', many: 'CAPE declarations' },
-  es003: { one: 'ES-003 export', many: 'ES-003 exports' },
-  results: { one: 'CBP results file', many: 'CBP results files' },
-  'other-csv': { one: 'other CSV', many: 'other CSVs' },
-  'not-csv': { one: 'non-CSV file', many: 'non-CSV files' },
+export const KIND_NAMES: Record<FileKind, { one: string; many: string; a: string }> = {
+  declaration: { one: 'CAPE declaration', many: 'CAPE declarations', a: 'a CAPE declaration' },
+  es003: { one: 'ES-003 export', many: 'ES-003 exports', a: 'an ES-003 export' },
+  results: { one: 'CBP results file', many: 'CBP results files', a: 'a CBP results file' },
+  'other-csv': { one: 'other CSV', many: 'other CSVs', a: 'another CSV' },
+  'not-csv': { one: 'non-CSV file', many: 'non-CSV files', a: 'a non-CSV file' },
 };
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|xlsb|ods|numbers)$/i;

@@ -33,3 +33,9 @@ export function firstLineOf(text: string): string {
   const end = body.search(/\r\n|\n|\r/);
   return end < 0 ? body : body.slice(0, end);
 }
+
+/** The header cells of a text's first line, split at its delimiter, quotes around a cell dropped: what every reader's recognition looks at. */
+export function headerCells(text: string): string[] {
+  const firstLine = firstLineOf(text);
+  return firstLine.split(headerDelimiter(firstLine)).map((c) => c.trim().replace(/^"|"$/g, ''));
+}

@@ -30,11 +30,6 @@ export function windowOf(facts: EntryFacts, filingDate: string): Window | undefi
   return { liquidationDate: facts.liquidationDate, lastFilingDay, daysLeft: daysBetween(filingDate, lastFilingDay), protestDeadline: addDays(facts.liquidationDate, PROTEST_DAYS) };
 }
 
-export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /** The filing date is day 80 after liquidation, which CBP's wording allows and its example does not. */
 export function onDisputedDay(window: Window): boolean {

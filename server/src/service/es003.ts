@@ -6,7 +6,7 @@
 import { parseDate } from './dates';
 import { headerKey } from './model';
 import { analyzeCell, unwrapTextFormula } from './normalize';
-import { firstLineOf, headerDelimiter, type Delimiter } from './delimiters';
+import { headerCells } from './delimiters';
 
 export interface EntryFacts {
   key: string;
@@ -110,18 +110,6 @@ export function missingIeepaColumns(columns: Es003Columns): string[] {
   if (columns.hts === undefined && !columns.ieepaDutyColumn) missing.push('HTS column (`HTS Number - Full`)');
   if (columns.duty === undefined) missing.push('duty column (`Line Tariff Duty Amount`)');
   return missing;
-}
-
-/** The delimiter of an export's header line: CSV, tab-delimited text, or a semicolon save. */
-export function es003Delimiter(firstLine: string): Delimiter {
-  return headerDelimiter(firstLine);
-}
-
-/** The header cells of a text's first line, as the export reader would split them. */
-export function headerCells(text: string): string[] {
-  const firstLine = firstLineOf(text);
-  const delimiter = headerDelimiter(firstLine);
-  return firstLine.split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
 }
 
 export function isEs003Document(text: string): boolean {

@@ -1,7 +1,7 @@
 /** The refund report: the same per-entry cents as the lens and hover, summed, in JSON, Markdown or CSV. */
 import { stringify } from 'csv-stringify/sync';
 import type { Analysis } from './analyze';
-import { formatCents } from './eligibility';
+import { formatCents } from './money';
 import { addDays } from './dates';
 import type { CapeSettings } from './settings';
 import type { CodeLens } from 'vscode-languageserver-types';
@@ -224,4 +224,10 @@ export function refundReportData(files: readonly DeclarationRefunds[], filingDat
       json: JSON.stringify(summaryJson(files, filingDate, options.payer, warningDays, options.rates), null, 2) + '\n',
     },
   };
+}
+
+/** The totals in one sentence, for clients that show the server's message (the refund lens command). */
+export function refundMessage(files: readonly DeclarationRefunds[], warningDays: number): string {
+  const t = totals(files.flatMap((f) => f.refunds), warningDays);
+  return `CAPE: expected refund ${formatCents(t.refundCents)} (duty ${formatCents(t.dutyCents)} + interest ${formatCents(t.interestCents)}) for ${t.entries} entries; ${formatCents(t.atRiskCents)} at risk in ${t.atRiskEntries}; ${t.closingSoon} window(s) close within ${warningDays} days.`;
 }

@@ -5,7 +5,7 @@
  * too, so a claim number alone never means "accepted" (domain reference, section 2).
  */
 import { parse } from 'csv-parse/sync';
-import { firstLineOf, headerDelimiter } from './delimiters';
+import { firstLineOf, headerCells, headerDelimiter } from './delimiters';
 import { headerKey } from './model';
 import { analyzeCell, unwrapTextFormula } from './normalize';
 
@@ -45,17 +45,9 @@ export function resultColumns(header: readonly string[]): ResultColumns | undefi
   return columns;
 }
 
-/** A results file, judged from its first line. */
+/** A results file, judged from its header cells (as the classifier reads them). */
 export function isResultsDocument(text: string): boolean {
-  const firstLine = firstLineOf(text);
-  const delimiter = headerDelimiter(firstLine);
-  if (!firstLine.includes(delimiter)) return false;
-  try {
-    const [header] = parse(firstLine, { relax_quotes: true, relax_column_count: true, delimiter }) as string[][];
-    return resultColumns(header ?? []) !== undefined;
-  } catch {
-    return false;
-  }
+  return resultColumns(headerCells(text)) !== undefined;
 }
 
 /** Status words that say CBP accepted the entry (ACE: `Entry Summary Updated`; the portal: `Accepted`). */
