@@ -170,6 +170,20 @@ describe('ES-003 exports as ACE and brokers write them', () => {
     });
   }
 
+  it('an entry with an unreadable line: no-ieepa-duty is a warning that says why, not an error', () => {
+    const header = ['Entry Summary Number', 'HTS Number - Full', 'Line Tariff Duty Amount', 'Entry Summary Date'];
+    const text = csv(header, [V0, '8471.30.0100', '$0.00', '03/20/2025'], [V0, '9903.01.25', 'twelve dollars', '03/20/2025'], [V1, '9903.01.25', 'n/a', '03/20/2025'], [V1, '8471.30.0100', '$0.00', '03/20/2025']);
+    const found = verdicts([V0, V1], { es003: text }, '2025-06-01');
+    assert.deepEqual(found, ['1:no-ieepa-duty:2', '2:no-ieepa-duty:2']);
+    const index = new WorkspaceIndex();
+    const data = aggregateForTest(text, 'file:///w/e.csv');
+    index.setEntryData('file:///w/e.csv', data.facts, data.problems, data.rows);
+    const [d] = toDiagnostics(withWorkspace(analyze(decl(V0), URI, settings()), index, '2025-06-01'));
+    assert.match(String(d.message), /1 of its lines could not be read/);
+    // Every line readable: the data proves it, an error.
+    assert.deepEqual(verdicts([V0], { es003: csv(header, [V0, '8471.30.0100', '$0.00', '03/20/2025']) }, '2025-06-01'), ['1:no-ieepa-duty:1']);
+  });
+
   it('`="..."` cells in an export are read as their text', () => {
     const text = csv(['Entry Summary Number', 'HTS Number - Full', 'Line Tariff Duty Amount', 'Entry Summary Date'], [`"=""${V0}"""`, '"=""99030125"""', '$700.00', '03/20/2025']);
     const data = aggregateForTest(text, 'file:///w/e.csv');

@@ -29,6 +29,8 @@ export interface EntryFacts {
   warehouse: boolean;
   /** The export has the HTS and duty columns (or an IEEPA duty column): `ieepaDutyCents` means something. */
   ieepaKnown: boolean;
+  /** Lines of this entry the export has but that could not be read: its IEEPA duty may be on one of them. */
+  unreadableLines: number;
   /** The export has a liquidation status or date column: an empty one means unliquidated. */
   liquidationKnown: boolean;
   /** Where the entry's first row is. */
@@ -262,17 +264,17 @@ export class Es003Aggregator {
     const duty = parseMoney(dutyText);
     if (duty === undefined && at.duty >= 0) {
       this.problems.push({ line, reason: `Line Tariff Duty Amount \`${dutyText.slice(0, 30)}\` is not an amount.` });
-      return;
+      return this.lineUnreadable(key);
     }
-    // A row's first unreadable date is its problem: the row is left out.
+    // A row's first unreadable date is its problem: the row is left out, and counted on its entry.
     const entryDate = this.dateAt(record, at.entryDate, 'entryDate', line);
-    if (entryDate === null) return;
+    if (entryDate === null) return this.lineUnreadable(key);
     const summaryDate = this.dateAt(record, at.summaryDate, 'summaryDate', line);
-    if (summaryDate === null) return;
+    if (summaryDate === null) return this.lineUnreadable(key);
     const paymentDate = this.dateAt(record, at.paymentDate, 'paymentDate', line);
-    if (paymentDate === null) return;
+    if (paymentDate === null) return this.lineUnreadable(key);
     const liquidationDate = this.dateAt(record, at.liquidationDate, 'liquidationDate', line);
-    if (liquidationDate === null) return;
+    if (liquidationDate === null) return this.lineUnreadable(key);
     let facts = this.facts.get(key);
     if (!facts) {
       // Every property from the start, dates too: one shape for all 250,000 facts, not one per mix of dates.
@@ -280,7 +282,7 @@ export class Es003Aggregator {
         key, importer: '', importerName: '', entryType: '', entryDate: undefined, summaryDate: undefined, paymentDate: undefined,
         liquidationStatus: '', liquidationDate: undefined, ieepaDutyCents: 0, ieepaLines: 0,
         reconciliation: false, protestNumber: '', protestStatus: '', drawback: false, adcvd: false, warehouse: false,
-        ieepaKnown: this.ieepaKnown, liquidationKnown: this.liquidationKnown, uri: this.uri, line,
+        ieepaKnown: this.ieepaKnown, unreadableLines: this.unreadableBefore.get(key) ?? 0, liquidationKnown: this.liquidationKnown, uri: this.uri, line,
       };
       this.facts.set(key, facts);
     }
@@ -311,6 +313,16 @@ export class Es003Aggregator {
       facts.ieepaLines++;
     }
   }
+
+  /** A line of entry `key` was left out: counted on its facts (or kept until the entry's first readable line). */
+  private lineUnreadable(key: string): void {
+    const facts = this.facts.get(key);
+    if (facts) facts.unreadableLines++;
+    else this.unreadableBefore.set(key, (this.unreadableBefore.get(key) ?? 0) + 1);
+  }
+
+  /** Unreadable lines of entries that had no readable line yet. */
+  private readonly unreadableBefore = new Map<string, number>();
 
   /**
    * The ISO date in a date column: undefined when the cell is absent or empty, null (after filing the
