@@ -14,9 +14,9 @@ import { decl, VALID } from '../helpers/service';
 
 const [V0, V1] = VALID;
 
-function cape(args: string[], options: SpawnSyncOptions = {}) {
+function cape(args: string[], options: SpawnSyncOptions = {}, cli = CLI) {
   ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...options });
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', ...options });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
@@ -31,13 +31,22 @@ function asUnprivileged(): SpawnSyncOptions | undefined {
 describe('cape and the file system', function () {
   this.timeout(30000);
   let tmp: string;
+  /** The CLI bundle (self-contained) copied where the unprivileged user can read it: the checkout itself may not be readable to them. */
+  let userCli: string;
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-faults-'));
     fs.chmodSync(tmp, 0o755);
+    ensureBuilt();
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-faults-bin-'));
+    fs.chmodSync(bin, 0o755);
+    userCli = path.join(bin, 'cli.js');
+    fs.copyFileSync(CLI, userCli);
+    fs.chmodSync(userCli, 0o644);
   });
   afterEach(() => {
     spawnSync('chmod', ['-R', 'u+rwx', tmp]);
     fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.dirname(userCli), { recursive: true, force: true });
   });
 
   it('a FIFO is read once: no hang, no false empty-declaration', function () {
@@ -63,7 +72,7 @@ describe('cape and the file system', function () {
     fs.writeFileSync(path.join(tmp, 'a.csv'), decl(V0));
     fs.writeFileSync(path.join(tmp, 'secret.csv'), decl(V1));
     fs.chmodSync(path.join(tmp, 'secret.csv'), 0o000);
-    const r = cape(['check', tmp], user);
+    const r = cape(['check', tmp], user, userCli);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /secret\.csv: cannot read it: permission denied/);
     assert.match(r.stdout, /No problems in 1 file/);
@@ -76,7 +85,7 @@ describe('cape and the file system', function () {
     fs.mkdirSync(path.join(tmp, 'locked'));
     fs.writeFileSync(path.join(tmp, 'locked', 'b.csv'), decl(V1));
     fs.chmodSync(path.join(tmp, 'locked'), 0o000);
-    const r = cape(['check', tmp], user);
+    const r = cape(['check', tmp], user, userCli);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /locked: cannot list the folder: permission denied/);
   });
@@ -87,7 +96,7 @@ describe('cape and the file system', function () {
     fs.writeFileSync(path.join(tmp, 'a.csv'), decl(V0, V1));
     fs.mkdirSync(path.join(tmp, 'ro'));
     fs.chmodSync(path.join(tmp, 'ro'), 0o555);
-    const r = cape(['split', path.join(tmp, 'a.csv'), '--max', '1', '--out-dir', path.join(tmp, 'ro', 'parts')], user);
+    const r = cape(['split', path.join(tmp, 'a.csv'), '--max', '1', '--out-dir', path.join(tmp, 'ro', 'parts')], user, userCli);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /ro\/parts: cannot create the output folder: permission denied; nothing written/);
   });
