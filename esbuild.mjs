@@ -21,6 +21,8 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  // The workbook reader: loaded by the server and the CLI only when they meet a workbook.
+  { entryPoints: ['server/src/workbook/readWorkbook.ts'], outfile: 'dist/workbook.js' },
 ];
 const existing = builds;
 if (watch) {

@@ -11,7 +11,7 @@ import type { Output } from './output';
 export async function build(argv: string[], io: Output, today: string): Promise<number> {
   const { rest: afterFrom, values: fromArgs } = takeList(argv, '--from');
   const { rest: args, values: declaredArgs } = takeList(afterFrom, '--declared');
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { importer: { type: 'string' }, 'out-dir': { type: 'string' }, 'filing-date': { type: 'string' }, phase: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { importer: { type: 'string' }, 'out-dir': { type: 'string' }, 'filing-date': { type: 'string' }, phase: { type: 'string' }, sheet: { type: 'string' } } });
   if (fromArgs.length === 0) throw new UsageError('build needs --from <ES-003 export files...>');
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (declarations and CBP results go after --declared)`);
   const filingDate = values['filing-date'] ?? today;
@@ -20,11 +20,11 @@ export async function build(argv: string[], io: Output, today: string): Promise<
   if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}`);
   const { lists: [exports, declared], failures } = await expandAll(fromArgs, declaredArgs);
   // Entries already on declarations or accepted by CBP are not built again: those files are indexed too.
-  const workspace = await loadWorkspace({ inputs: declared, entryData: exports, indexDeclarations: true });
+  const workspace = await loadWorkspace({ inputs: declared, entryData: exports, indexDeclarations: true, sheet: values.sheet });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
   for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
   const first = workspace.exports[0];
-  const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(first.display).replace(/\.(csv|txt)$/i, ''));
+  const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(first.display).replace(/\.(csv|txt|xlsx|xlsm)$/i, ''));
   const plan = planBuild(workspace.index.allEntryFacts(), workspace.index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);
   if (plan.eligible === 0) {
     io.out(`${plan.total.toLocaleString('en-US')} entries in the export: none can be declared on ${filingDate}: ${whyNothingIsEligible(plan)}; nothing written\n`);

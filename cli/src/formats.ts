@@ -9,10 +9,14 @@ export interface ReportedDiagnostic {
   endLine: number;
   endColumn: number;
   message: string;
+  /** A workbook's sheet; `line` is then that sheet's row number. */
+  sheet?: string;
 }
 
 export interface FileReport {
   path: string;
+  /** A workbook: the sheet that was read. */
+  sheet?: string;
   diagnostics: ReportedDiagnostic[];
 }
 
@@ -22,7 +26,7 @@ export const FORMATS: Format[] = ['text', 'json', 'sarif', 'github'];
 export function render(format: Format, files: FileReport[], version: string, docsUri: string): string {
   switch (format) {
     case 'json':
-      return JSON.stringify({ files: files.map((f) => ({ path: f.path, diagnostics: f.diagnostics })) }) + '\n';
+      return JSON.stringify({ files: files.map((f) => ({ path: f.path, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}), diagnostics: f.diagnostics })) }) + '\n';
     case 'github':
       return renderGithub(files);
     case 'sarif':
@@ -38,7 +42,7 @@ function renderText(files: FileReport[]): string {
   for (const file of files) {
     for (const d of file.diagnostics) {
       counts[d.severity]++;
-      out += `${file.path}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`;
+      out += `${file.path}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}${d.sheet !== undefined ? ` (sheet "${d.sheet}", row ${d.line})` : ''}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info;

@@ -94,14 +94,14 @@ export async function prepare(argv: string[], io: Output, today: string): Promis
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'out-dir': { type: 'string' }, max: { type: 'string' }, 'filing-date': { type: 'string' }, phase: { type: 'string' }, rates: { type: 'string' } },
+    options: { 'out-dir': { type: 'string' }, max: { type: 'string' }, 'filing-date': { type: 'string' }, phase: { type: 'string' }, rates: { type: 'string' }, sheet: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError('prepare needs at least one declaration');
   const max = parseMax(values.max);
   const { settings, filingDate } = prepareSettings(values, today);
   const { lists: [inputs, entryData, results], failures } = await expandAll(positionals, entryDataArgs, resultArgs);
   // The inputs are deduplicated among themselves; the index holds what check adds: exports and results.
-  const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: false });
+  const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: false, sheet: values.sheet });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
   const { refused, skipped } = declarationsToWrite(workspace, 'prepare', io);
   if (refused) return 2;

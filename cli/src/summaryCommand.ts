@@ -10,7 +10,7 @@ import { readRatesOption } from './rates';
 
 export async function summary(argv: string[], io: Output, today: string): Promise<number> {
   const { rest: afterData, values: dataArgs } = takeList(argv, '--entry-data');
-  const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' }, rates: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' }, rates: { type: 'string' }, sheet: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('summary needs at least one declaration');
   if (dataArgs.length === 0) throw new UsageError('summary needs --entry-data <ES-003 exports...>: the duty and dates come from there');
   const filingDate = values['filing-date'] ?? today;
@@ -22,7 +22,7 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   const rates = readRatesOption(values.rates);
   const settings = { ...DEFAULT_SETTINGS, filingDate, interest: { payer: payer as 'corporate' | 'non-corporate', rates } };
   const { lists: [declarations, entryData], failures } = await expandAll(positionals, dataArgs);
-  const workspace = await loadWorkspace({ inputs: declarations, entryData, indexDeclarations: false });
+  const workspace = await loadWorkspace({ inputs: declarations, entryData, indexDeclarations: false, sheet: values.sheet });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
   // Each declaration is parsed once: its model feeds the index, and its analysis is completed once all are indexed.
   const locals = workspace.declarations.map((d) => ({ display: d.display, local: analyze(d.text, d.uri, settings) }));

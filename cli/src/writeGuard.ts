@@ -11,8 +11,16 @@ const NOT_DECLARATIONS: readonly string[] = ['es003', 'results', 'not-csv'];
  * file or binary file is refused with one line naming it and what it is (nothing is written at all);
  * found under a folder, it is skipped and counted in the summary.
  */
-export function declarationsToWrite(workspace: LoadedWorkspace, command: string, io: Output): { refused: boolean; skipped: string } {
+export function declarationsToWrite(workspace: LoadedWorkspace, command: string, io: Output, rewrites = false): { refused: boolean; skipped: string } {
   let refused = false;
+  if (rewrites) {
+    // A workbook is never rewritten: its upload-ready CSV parts are written beside it instead.
+    for (const file of workspace.files) {
+      if (!file.explicit || file.sheet === undefined || file.kind !== 'declaration') continue;
+      io.err(`cape: ${file.display}: is an Excel workbook; cape ${command} never rewrites a workbook, nothing written (cape prepare ${file.display} --out-dir <folder> writes upload-ready CSV parts)\n`);
+      refused = true;
+    }
+  }
   for (const file of workspace.files) {
     if (!file.explicit || !NOT_DECLARATIONS.includes(file.kind)) continue;
     io.err(`cape: ${file.display}: is ${KIND_NAMES[file.kind].a}, not a CAPE declaration (${file.reason}); cape ${command} changes declarations only, nothing written\n`);

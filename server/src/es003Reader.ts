@@ -8,6 +8,7 @@ import { pipeline, Readable, Transform, type TransformCallback } from 'node:stre
 import * as iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
 import { Es003Aggregator, firstLineOf, headerDelimiter, type LineBreak } from './service';
+import { rowTexts, type WorkbookRow } from './service/workbook';
 
 const ALL_LINE_BREAKS: LineBreak[] = ['\r\n', '\n', '\r'];
 
@@ -115,4 +116,15 @@ class LineBreakCheck extends Transform {
     this.pendingLf = chunk[chunk.length - 1] === 13;
     return true;
   }
+}
+
+/** An export read from a workbook: each row's cells as their CSV texts, the row index as the line. */
+export async function readEs003Rows(rows: AsyncIterable<WorkbookRow>, uri: string, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+  const aggregator = new Es003Aggregator(uri);
+  let count = 0;
+  for await (const row of rows) {
+    aggregator.addRow(rowTexts(row.values), row.index);
+    if (onProgress && ++count % 50000 === 0) onProgress(count);
+  }
+  return aggregator;
 }

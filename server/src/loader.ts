@@ -9,10 +9,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as iconv from 'iconv-lite';
 import { globSync } from 'tinyglobby';
-import { readEs003 } from './es003Reader';
+import { readEs003, readEs003Rows } from './es003Reader';
 import {
   classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileEncoding, type FileClassification, type FileKind,
 } from './service';
+import { isWorkbookName, WorkbookText, type WorkbookRow } from './service/workbook';
+import { MAX_CHECKED_CHARACTERS } from './service/limits';
+import { isWorkbookError, workbookReader } from './workbookReader';
 
 /** The Node layer's small helpers, for the CLI (which imports only the service and this layer). */
 export { sha256 } from './sha256';
@@ -93,20 +96,68 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 const HEAD_BYTES = 8192;
 
 export interface ClassifiedFile extends FileClassification {
-  /** The whole decoded text when it was read (declarations, results, anything read from a pipe). */
+  /** The whole decoded text when it was read (declarations, results, anything read from a pipe); a workbook's sheet as CSV. */
   text?: string;
   encoding?: TextEncoding;
+  /** A workbook: the sheet read (the one asked for, else the first with data). */
+  sheet?: string;
+  /** An ES-003 workbook: its rows, streamed from the first. */
+  rows?: AsyncIterable<WorkbookRow>;
 }
 
-/** Reads enough of a file to classify it; declarations and results are read whole (once). */
-export async function readAndClassify(file: string, access: FileAccess, declaredKind?: 'declaration' | 'es003' | 'results'): Promise<ClassifiedFile> {
+/** The rows a workbook's kind is judged by (its CSV form is judged by its first 8 KB). */
+const WORKBOOK_HEAD_ROWS = 20;
+
+/**
+ * Reads enough of a file to classify it; declarations and results are read whole (once). A workbook
+ * (`.xlsx`, `.xlsm`) is read at one sheet: `sheet` names it, else the first sheet with data. Throws
+ * a WorkbookError (its message in a user's words) for a workbook that cannot be read.
+ */
+export async function readAndClassify(file: string, access: FileAccess, declaredKind?: 'declaration' | 'es003' | 'results', sheet?: string): Promise<ClassifiedFile> {
   const { head, whole } = await access.readHead(file, HEAD_BYTES);
+  if (isWorkbookFile(file, head)) return readWorkbook(file, whole ? head : await access.readFile(file), declaredKind, sheet);
   const decoded = decodeText(head);
   const classification = classifyFile({ name: file, head: decoded.text, bytes: head, declaredKind });
   if (classification.kind === 'not-csv') return classification;
   if (whole) return { ...classification, text: decoded.text, encoding: decoded.encoding };
   if (classification.kind === 'es003') return { ...classification, encoding: decoded.encoding };
   return { ...classification, ...decodeText(await access.readFile(file)) };
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Named as a workbook and shaped like one (a ZIP, or the OLE2 container of a password-protected one). */
+function isWorkbookFile(name: string, head: Uint8Array): boolean {
+  const starts = (signature: number[]) => signature.every((b, i) => head[i] === b);
+  return isWorkbookName(name) && (starts(ZIP_SIGNATURE) || starts(CFB_SIGNATURE));
+}
+
+async function readWorkbook(file: string, bytes: Uint8Array, declaredKind: 'declaration' | 'es003' | 'results' | undefined, sheet: string | undefined): Promise<ClassifiedFile> {
+  const opened = await workbookReader().openWorkbook(bytes, sheet);
+  const rows = opened.rows;
+  const headRows: WorkbookRow[] = [];
+  const head = new WorkbookText();
+  while (headRows.length < WORKBOOK_HEAD_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    headRows.push(next.value);
+    head.add(next.value);
+  }
+  const classification = classifyFile({ name: file, head: head.toString(), declaredKind, sheet: opened.sheet });
+  const all = (async function* () {
+    yield* headRows;
+    yield* rows;
+  })();
+  // Exports stream into the index (a million rows never sit in memory as text).
+  if (classification.kind === 'es003') return { ...classification, sheet: opened.sheet, rows: all };
+  // Declarations and results are read whole, as their CSV would be; past the size the rules check, the rest is not needed.
+  const text = new WorkbookText();
+  for await (const row of all) {
+    text.add(row);
+    if (text.length > MAX_CHECKED_CHARACTERS) break;
+  }
+  return { ...classification, sheet: opened.sheet, text: text.toString(), encoding: 'utf-8' };
 }
 
 /** A path as the user gave it (or as found under a directory they gave). */
@@ -145,7 +196,7 @@ export async function expandInputs(args: string[], access: FileAccess = nodeFile
       const full = path.join(dir, entry.name);
       if (entry.directory) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(full);
-      } else if (entry.file && /\.(csv|txt)$/i.test(entry.name)) add(full, false);
+      } else if (entry.file && (/\.(csv|txt)$/i.test(entry.name) || isWorkbookName(entry.name))) add(full, false);
     }
   };
   for (const arg of args) {
@@ -184,6 +235,8 @@ export interface LoadedFile extends InputFile {
   uri: string;
   kind: FileKind;
   reason: string;
+  /** A workbook: the sheet read. Rows and lines of its diagnostics are that sheet's rows. */
+  sheet?: string;
 }
 
 export interface LoadedDeclaration extends LoadedFile {
@@ -204,6 +257,8 @@ export interface LoadRequest {
   results?: InputFile[];
   /** Put declarations in the index too (check, summary); prepare dedups its own inputs instead. */
   indexDeclarations: boolean;
+  /** `--sheet`: the worksheet read in every workbook (else each workbook's first sheet with data). */
+  sheet?: string;
 }
 
 /** Everything the loader read: the index, each file's kind, the declarations' texts, what failed. */
@@ -238,9 +293,9 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
     const uri = pathToFileURL(input.absolute).toString();
     let classified: ClassifiedFile;
     try {
-      classified = await readAndClassify(input.absolute, access, as === 'results' ? 'results' : undefined);
+      classified = await readAndClassify(input.absolute, access, as === 'results' ? 'results' : undefined, request.sheet);
     } catch (error) {
-      out.failures.push({ display: input.display, message: `cannot read it: ${ioMessage(error)}` });
+      out.failures.push({ display: input.display, message: failureMessage(error) });
       continue;
     }
     let kind = classified.kind;
@@ -249,11 +304,11 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
       continue;
     }
     if (kind === 'other-csv' && input.explicit && !as) kind = 'declaration';
-    const file: LoadedFile = { ...input, uri, kind, reason: classified.reason };
+    const file: LoadedFile = { ...input, uri, kind, reason: classified.reason, ...(classified.sheet !== undefined ? { sheet: classified.sheet } : {}) };
     out.files.push(file);
     try {
       if (kind === 'es003') {
-        const data = await readEs003(input.absolute, uri, undefined, classified.text, classified.encoding);
+        const data = await readEntryData(input.absolute, uri, classified);
         index.setEntryData(uri, data.facts, data.problems, data.rows);
         out.exports.push({ ...file, data });
       } else if (kind === 'results') {
@@ -264,10 +319,21 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
         out.declarations.push({ ...file, text, encoding: classified.encoding ?? 'utf-8' });
       }
     } catch (error) {
-      out.failures.push({ display: input.display, message: `cannot read it: ${ioMessage(error)}` });
+      out.failures.push({ display: input.display, message: failureMessage(error) });
     }
   }
   return out;
+}
+
+/** An ES-003 export as the classifier left it: a workbook's rows, the text already read, or the file streamed. */
+export function readEntryData(file: string, uri: string, classified: ClassifiedFile, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+  if (classified.rows) return readEs003Rows(classified.rows, uri, onProgress);
+  return readEs003(file, uri, onProgress, classified.text, classified.encoding);
+}
+
+/** Why a file could not be loaded: a workbook's own words, else the I/O error. */
+export function failureMessage(error: unknown): string {
+  return isWorkbookError(error) ? error.message : `cannot read it: ${ioMessage(error)}`;
 }
 
 /** Counts of the files a command left alone, for its summary: "skipped 1 ES-003 export, 1 CBP results file". */

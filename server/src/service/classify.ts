@@ -8,6 +8,7 @@ import { es003Columns } from './es003';
 import { classifyHeaderCell, headerLooksLikeReport } from './model';
 import { resultColumns } from './results';
 import { undecodedUtf16 } from './encoding';
+import { sheetReason } from './workbook';
 
 export type FileKind = 'declaration' | 'es003' | 'results' | 'other-csv' | 'not-csv';
 
@@ -26,6 +27,8 @@ export interface ClassifyInput {
   bytes?: Uint8Array;
   /** What a setting (`cape.files`, `cape.entryData`, `cape.results`) or a CLI flag says the file is: it decides. */
   declaredKind?: 'declaration' | 'es003' | 'results';
+  /** The head is a workbook's sheet rendered as CSV (service/workbook.ts): judged by its rows, the sheet named in the reason. */
+  sheet?: string;
 }
 
 /** What each kind is called in messages ("skipped 1 ES-003 export"). */
@@ -77,7 +80,15 @@ export function looksLikeUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-1
 }
 
 export function classifyFile(input: ClassifyInput): FileClassification {
-  const binary = input.bytes ? binarySignature(input.bytes, input.name) : WORKBOOK_NAME.test(input.name) ? 'it is a spreadsheet workbook' : undefined;
+  if (input.sheet !== undefined) {
+    const verdict = classifyText(input, false);
+    return { kind: verdict.kind, reason: sheetReason(input.sheet, verdict.reason) };
+  }
+  return classifyText(input, true);
+}
+
+function classifyText(input: ClassifyInput, mayBeBinary: boolean): FileClassification {
+  const binary = !mayBeBinary ? undefined : input.bytes ? binarySignature(input.bytes, input.name) : WORKBOOK_NAME.test(input.name) ? 'it is a spreadsheet workbook' : undefined;
   if (binary) return { kind: 'not-csv', reason: binary };
   if (input.declaredKind === 'declaration') return { kind: 'declaration', reason: 'named as a declaration (cape.files, or given to a declaration command)' };
   if (input.declaredKind === 'es003') return { kind: 'es003', reason: 'named as ES-003 data (cape.entryData or --entry-data)' };

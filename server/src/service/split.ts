@@ -36,8 +36,8 @@ export function planParts(analysis: Analysis, max = MAX_ENTRIES_PER_DECLARATION)
 /** `master.csv` -> `master` + `.csv`; `march.cape.csv` keeps its `.cape.csv` so the parts stay declarations. */
 export function splitFileName(fileName: string): { stem: string; extension: string } {
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const match = /^(.*?)(\.cape\.csv|\.csv|\.txt)$/i.exec(base);
-  return match ? { stem: safeStem(match[1]), extension: match[2].toLowerCase() } : { stem: safeStem(base), extension: '.csv' };
+  const match = /^(.*?)(\.cape\.csv|\.csv|\.txt|\.xlsx|\.xlsm)$/i.exec(base);
+  return match ? { stem: safeStem(match[1]), extension: /^\.xls/i.test(match[2]) ? '.csv' : match[2].toLowerCase() } : { stem: safeStem(base), extension: '.csv' };
 }
 
 /**

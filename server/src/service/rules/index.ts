@@ -42,8 +42,10 @@ import { trailingComma } from './trailing-comma';
 import { transactionNumber } from './transaction-number';
 import { unclosedQuote } from './unclosed-quote';
 import { whitespace } from './whitespace';
+import { workbook } from './workbook';
 
 export const RULES: readonly Rule[] = [
+  workbook,
   bom,
   fileTooLarge,
   unclosedQuote,

@@ -1,0 +1,130 @@
+/**
+ * Reads one worksheet of an Excel `.xlsx` workbook as rows, streaming: the sheet's XML is inflated
+ * and parsed as it goes, so a 1,000,000-row ES-003 export never sits in memory whole. Built into a
+ * bundle of its own (dist/workbook.js) and loaded only when a workbook is met (see workbookReader.ts).
+ *
+ * hucre reads the workbook (docs/workbooks.md says why that library). Before it does, the archive's
+ * directory is checked with fflate, without inflating anything: a part that would inflate beyond the
+ * limits below, or far beyond its compressed size, is refused as a likely zip bomb.
+ */
+import { unzipSync } from 'fflate';
+import { readXlsx, streamXlsxRows } from 'hucre/xlsx';
+import { EXCEL_MAX_ROWS, type WorkbookRow } from '../service/workbook';
+
+/** A workbook that cannot be read, in words a user acts on (the caller adds the file's name). */
+export class WorkbookError extends Error {
+  override name = 'WorkbookError';
+}
+
+/** Parts read whole before the sheet streams (shared strings, styles, the workbook's directory). */
+const WHOLE_PART_LIMIT = 128 * 1024 * 1024;
+/** A worksheet streams, but one that inflates past this is no export Excel writes. */
+const SHEET_PART_LIMIT = 1536 * 1024 * 1024;
+/** Real sheets deflate 5 to 30 times; a part inflating 500 times its size and to many MB is a bomb. */
+const BOMB_RATIO = 500;
+const BOMB_MIN_BYTES = 64 * 1024 * 1024;
+
+export interface OpenedSheet {
+  /** The sheet read: the one named, else the first sheet with any data. */
+  sheet: string;
+  sheets: string[];
+  rows: AsyncGenerator<WorkbookRow, void, undefined>;
+}
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Opens a workbook at the sheet to read. Throws WorkbookError (never anything else) for what cannot be read. */
+export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string): Promise<OpenedSheet> {
+  if (CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    // Excel saves a password-protected .xlsx inside an OLE2 container (so does the old .xls format).
+    throw new WorkbookError('is password-protected (or an old .xls workbook): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) or save it as .xlsx, and check it again');
+  }
+  checkArchive(bytes);
+  const sheets = await sheetNames(bytes);
+  if (sheets.length === 0) throw new WorkbookError('has no worksheets');
+  if (requestedSheet !== undefined) {
+    const name = sheets.find((s) => s === requestedSheet) ?? sheets.find((s) => s.toLowerCase() === requestedSheet.toLowerCase());
+    if (name === undefined) throw new WorkbookError(`has no sheet named "${requestedSheet}" (its sheets: ${sheets.map((s) => `"${s}"`).join(', ')})`);
+    return { sheet: name, sheets, rows: guarded(streamXlsxRows(bytes, { sheet: name }), name) };
+  }
+  // The first sheet with data: exports and downloads often open with an empty or notes sheet.
+  for (const name of sheets) {
+    const rows = guarded(streamXlsxRows(bytes, { sheet: name }), name);
+    const first = await rows.next();
+    if (!first.done) return { sheet: name, sheets, rows: prepend(first.value, rows) };
+  }
+  return { sheet: sheets[0], sheets, rows: prepend(undefined, (async function* () {})()) };
+}
+
+/** The archive's directory, checked without inflating a byte. */
+function checkArchive(bytes: Uint8Array): void {
+  const parts: { name: string; size: number; originalSize: number }[] = [];
+  try {
+    unzipSync(bytes, {
+      filter(file) {
+        parts.push({ name: file.name, size: file.size, originalSize: file.originalSize });
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new WorkbookError(`is not a readable workbook: the file is damaged or not an .xlsx (${messageOf(error)})`);
+  }
+  if (!parts.some((p) => /^xl\/workbook\.xml$/i.test(p.name))) throw new WorkbookError('is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)');
+  for (const part of parts) {
+    const sheet = /^xl\/worksheets\//i.test(part.name);
+    const limit = sheet ? SHEET_PART_LIMIT : WHOLE_PART_LIMIT;
+    const bomb = part.originalSize > BOMB_MIN_BYTES && part.originalSize > part.size * BOMB_RATIO;
+    // A part that claims to inflate to nothing yet holds data hides its real size.
+    const hidden = part.originalSize === 0 && part.size > 64;
+    if (part.originalSize > limit || bomb || hidden) {
+      throw new WorkbookError(`is refused: its part ${part.name} would inflate to ${hidden ? 'an undeclared size' : `${Math.round(part.originalSize / 1048576)} MB from ${Math.round(part.size / 1024)} KB`} (a zip bomb, or no workbook Excel writes)`);
+    }
+  }
+}
+
+async function sheetNames(bytes: Uint8Array): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    // The predicate sees every sheet's name and reads none of them.
+    await readXlsx(bytes, {
+      sheets: (info) => {
+        names.push(info.name);
+        return false;
+      },
+    });
+  } catch (error) {
+    throw asWorkbookError(error);
+  }
+  return names;
+}
+
+/** Rows with hucre's errors in a user's words, and Excel's row limit enforced. */
+async function* guarded(rows: AsyncGenerator<{ index: number; values: WorkbookRow['values'] }>, sheet: string): AsyncGenerator<WorkbookRow, void, undefined> {
+  try {
+    for await (const row of rows) {
+      if (row.index >= EXCEL_MAX_ROWS) {
+        throw new WorkbookError(`has more rows on sheet "${sheet}" than Excel allows (${EXCEL_MAX_ROWS.toLocaleString('en-US')}): no workbook Excel writes; not read further`);
+      }
+      yield { index: row.index, values: row.values };
+    }
+  } catch (error) {
+    throw asWorkbookError(error);
+  }
+}
+
+async function* prepend(first: WorkbookRow | undefined, rest: AsyncGenerator<WorkbookRow, void, undefined>): AsyncGenerator<WorkbookRow, void, undefined> {
+  if (first) yield first;
+  yield* rest;
+}
+
+function asWorkbookError(error: unknown): WorkbookError {
+  if (error instanceof WorkbookError) return error;
+  const name = (error as { name?: string })?.name;
+  if (name === 'EncryptedFileError') return new WorkbookError('is password-protected: open it in Excel, remove the password, save it, and check it again');
+  if (/zip bomb|exceeds limit/i.test(messageOf(error))) return new WorkbookError(`is refused: ${messageOf(error)}`);
+  return new WorkbookError(`is not a readable workbook: the file is damaged (${messageOf(error)})`);
+}
+
+function messageOf(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200);
+}
