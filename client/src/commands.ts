@@ -68,6 +68,19 @@ const COMMANDS: Record<string, Command> = {
     const result = await vscode.commands.executeCommand<PrepareResult>(SERVER_COMMANDS.prepare, inputs.map(String));
     report(result, (r) => `CAPE: ${r.accepted} entries ready to upload; ${r.excluded} row(s) left out are listed in excluded.csv.`);
   },
+  'cape.convertWorkbook': async (_ctx, uri?: unknown) => {
+    // From the explorer: the workbook clicked. From the palette: the workbook shown, else one the user picks.
+    const shown = (vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: unknown } | undefined)?.uri;
+    let target = uri instanceof vscode.Uri ? uri : shown instanceof vscode.Uri && /\.xls[xm]$/i.test(shown.path) ? shown : undefined;
+    if (!target) {
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Excel workbooks': ['xlsx', 'xlsm'] }, openLabel: 'Convert to Declarations' });
+      target = picked?.[0];
+    }
+    if (!target) return;
+    const result = await vscode.commands.executeCommand<PrepareResult>(SERVER_COMMANDS.convertWorkbook, target.toString());
+    report(result, (r) => `CAPE: ${r.accepted} entries of ${basename(target)} in upload-ready CSV: ${r.files.filter((f) => /part/.test(f)).join(', ')}; ${r.excluded} row(s) left out are listed in excluded.csv.`);
+    return result;
+  },
   'cape.createFromEs003': async (_ctx, uri?: unknown, uris?: unknown) => {
     const selected = Array.isArray(uris) && uris.length > 0 ? uris : uri instanceof vscode.Uri ? [uri] : [vscode.window.activeTextEditor?.document.uri];
     const inputs = selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri);

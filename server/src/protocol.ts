@@ -10,6 +10,8 @@ export const COMMANDS = {
   prepare: 'cape.server.prepare',
   build: 'cape.server.build',
   showRefund: 'cape.server.showRefund',
+  /** Upload-ready CSV parts from an Excel workbook (arguments: the workbook's URI). */
+  convertWorkbook: 'cape.server.convertWorkbook',
 } as const;
 
 /** Custom requests and notifications. */

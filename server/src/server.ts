@@ -30,7 +30,8 @@ import {
 } from './service';
 import { todayIso } from './localDate';
 import { WorkspaceIndexer } from './workspaceIndexer';
-import { runBuild, runPrepare, runSplit, splitEnvironment } from './splitCommands';
+import { runBuild, runConvertWorkbook, runPrepare, runSplit, splitEnvironment } from './splitCommands';
+import { sheetDiagnostics, unreadableWorkbookDiagnostic } from './service/workbookDiagnostics';
 import { SettingsSource } from './settingsSource';
 import { COMMANDS, NOTIFICATIONS, REQUESTS } from './protocol';
 import { nodeFiles, readAndClassify, type TextEncoding } from './loader';
@@ -92,7 +93,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'CAPE Declaration' },
       foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND, BUILD_COMMAND, SHOW_REFUND_COMMAND] },
+      executeCommandProvider: { commands: [SPLIT_COMMAND, PREPARE_COMMAND, BUILD_COMMAND, SHOW_REFUND_COMMAND, COMMANDS.convertWorkbook] },
       diagnosticProvider: pullDiagnostics ? { identifier: 'cape', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -104,7 +105,7 @@ connection.onInitialized(
   guard(connection, 'initialized', () => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cape' }).catch(() => undefined);
     if (watchFilesDynamically) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{csv,CSV,txt}' }] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{csv,CSV,txt,xlsx,XLSX,xlsm}' }] }).catch(() => undefined);
     }
     void indexer.scan();
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -302,7 +303,13 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       if (read === undefined) continue;
       // As the CLI says it: a UTF-16 or Windows-1252 file on disk gets the encoding note on its header.
       const analysis = withEncoding(withWorkspace(analyze(read.text, uri, fileSettings), indexer.index, filingDateOf(fileSettings)), read.encoding);
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT) });
+      const sheet = indexer.sheets.get(uri);
+      const diagnostics = toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT);
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: sheet === undefined ? diagnostics : sheetDiagnostics(diagnostics, sheet) });
+    }
+    // A workbook that cannot be read gets one error saying why, on the workbook itself.
+    for (const [uri, reason] of indexer.unreadable) {
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: `${epoch}:unreadable:${reason}`, items: [unreadableWorkbookDiagnostic(reason, DOCS_URI)] });
     }
     return { items };
   });
@@ -358,6 +365,12 @@ connection.onExecuteCommand((params, token) =>
       await indexer.ready;
       const current = await settings.get(uris[0] ?? '');
       return runPrepare(connection, documents, current, uris, typeof second === 'string' ? second : undefined, workspaceFolders, { workspace: indexer.index, filingDate: filingDateOf(current) });
+    }
+    if (params.command === COMMANDS.convertWorkbook) {
+      if (typeof first !== 'string') return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'no workbook given' };
+      await indexer.ready;
+      const current = await settings.get(first);
+      return runConvertWorkbook(connection, documents, current, first, workspaceFolders, { workspace: indexer.index, filingDate: filingDateOf(current) });
     }
     if (params.command === SHOW_REFUND_COMMAND) {
       // Any LSP client: the totals as a message (the VS Code client opens its Refund Report instead).

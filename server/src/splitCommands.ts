@@ -12,6 +12,7 @@ import { sha256 } from './sha256';
 import { declaredKindOf } from './globs';
 import type { BuildResult } from './protocol';
 import { nodeFiles, readAndClassify } from './loader';
+import { isWorkbookName } from './service/workbook';
 import {
   classifyFile, clampPartSize, excludedCsv, fileNameOf, KIND_NAMES, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName, whyNothingIsEligible,
   type Analysis, type CapeSettings, type FileKind, type SplitEnvironment, type WorkspaceIndex, type WorkspaceView,
@@ -67,6 +68,7 @@ async function kindOf(documents: TextDocuments<TextDocument>, uri: string, setti
   if (open?.languageId === 'cape') return 'declaration';
   if (open) return classifyFile({ name: uri, head: open.getText(), declaredKind }).kind;
   const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles, declaredKind).catch(() => undefined);
+  if (!classified && isWorkbookName(URI.parse(uri).path)) return 'not-csv';
   // Named by the user (a command on this file): a CSV of no other kind is taken as a declaration.
   return classified?.kind === 'other-csv' ? 'declaration' : (classified?.kind ?? 'not-csv');
 }
@@ -108,6 +110,7 @@ export async function runPrepare(
   outDirUri: string | undefined,
   workspaceFolders: string[],
   context?: { workspace: WorkspaceIndex; filingDate: string },
+  confirm = true,
 ): Promise<{ applied: boolean; files: string[]; accepted: number; excluded: number; reason?: string }> {
   if (inputUris.length === 0) return { applied: false, files: [], accepted: 0, excluded: 0, reason: 'no declaration given' };
   // Declarations only: an export, a results download or a binary file is never turned into upload parts.
@@ -127,8 +130,25 @@ export async function runPrepare(
   const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`, undefined, context && { workspace: withoutInputs(context.workspace, inputUris), filingDate: context.filingDate });
   const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
   const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
-  const result = await createFiles(connection, outDir, files, 'Prepare declarations for upload', `${accepted} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`);
+  const result = await createFiles(connection, outDir, files, 'Prepare declarations for upload', `${accepted} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`, confirm);
   return { ...result, accepted, excluded: prepared.excluded.length };
+}
+
+/**
+ * "CAPE: Convert Workbook to Declarations": the workbook's entries as upload-ready CSV parts (with
+ * manifest and exclusions) in `<stem>-upload/` beside it, as `cape prepare` writes them. Only new
+ * files are created, so no preview is asked for; a workbook itself is never written.
+ */
+export async function runConvertWorkbook(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: CapeSettings,
+  workbookUri: string,
+  workspaceFolders: string[],
+  context: { workspace: WorkspaceIndex; filingDate: string },
+): Promise<{ applied: boolean; files: string[]; accepted: number; excluded: number; reason?: string }> {
+  if (!isWorkbookName(URI.parse(workbookUri).path)) return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${fileNameOf(workbookUri)} is not an Excel workbook (.xlsx); nothing was written` };
+  return runPrepare(connection, documents, settings, [workbookUri], undefined, workspaceFolders, context, false);
 }
 
 /**
@@ -141,6 +161,7 @@ export async function createFiles(
   files: { name: string; text: string }[],
   label: string,
   description: string,
+  confirm = true,
 ): Promise<{ applied: boolean; files: string[]; reason?: string }> {
   const outPath = URI.parse(outDir).fsPath;
   const existing = files.filter((f) => fs.existsSync(`${outPath}/${f.name}`)).map((f) => f.name);
@@ -154,7 +175,7 @@ export async function createFiles(
         { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text, annotationId }] },
       ];
     }),
-    changeAnnotations: { [annotationId]: { label, needsConfirmation: true, description } },
+    changeAnnotations: { [annotationId]: { label, needsConfirmation: confirm, description } },
   };
   const result = await connection.workspace.applyEdit({ label, edit });
   return { applied: result.applied, files: files.map((f) => f.name), reason: result.failureReason };

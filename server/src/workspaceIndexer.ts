@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { readEs003 } from './es003Reader';
 import { declaredKindOf, matchesGlobs } from './globs';
-import { nodeFiles, readAndClassify, type ClassifiedFile } from './loader';
+import { failureMessage, nodeFiles, readAndClassify, readEntryData, type ClassifiedFile } from './loader';
+import { isWorkbookName } from './service/workbook';
 import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
 
@@ -22,6 +22,10 @@ export class WorkspaceIndexer {
   private readonly open = new Set<string>();
   /** What the classifier said each file in the workspace is (the editor's and the CLI's one answer). */
   readonly kinds = new Map<string, FileKind>();
+  /** Workbooks: the sheet read, so their diagnostics can name it. */
+  readonly sheets = new Map<string, string>();
+  /** Workbooks that cannot be read (password, damage, a zip bomb): why, in the user's words. */
+  readonly unreadable = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -85,7 +89,7 @@ export class WorkspaceIndexer {
         const relative = path.relative(root, full).split(path.sep).join('/');
         if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(relative)) continue;
         if (entry.isDirectory()) await walk(full);
-        else if (entry.isFile() && /\.(csv|txt)$/i.test(entry.name)) out.push(full);
+        else if (entry.isFile() && (/\.(csv|txt)$/i.test(entry.name) || isWorkbookName(entry.name))) out.push(full);
       }
     };
     await walk(root);
@@ -97,9 +101,18 @@ export class WorkspaceIndexer {
     if (this.open.has(uri)) return; // the editor's text is authoritative while open
     const file = URI.parse(uri).fsPath;
     const settings = await this.settings.get(uri);
-    const classified = this.isExcluded(uri, settings) ? undefined : await readAndClassify(file, nodeFiles, declaredKindOf(URI.parse(uri).path, settings, this.folders())).catch(() => undefined);
+    this.unreadable.delete(uri);
+    const classified = this.isExcluded(uri, settings)
+      ? undefined
+      : await readAndClassify(file, nodeFiles, declaredKindOf(URI.parse(uri).path, settings, this.folders())).catch((error) => {
+          // A workbook that cannot be read is said so on the workbook; an unreadable CSV is simply not indexed.
+          if (isWorkbookName(file)) this.unreadable.set(uri, failureMessage(error));
+          return undefined;
+        });
     if (classified) this.kinds.set(uri, classified.kind);
     else this.kinds.delete(uri);
+    if (classified?.sheet !== undefined) this.sheets.set(uri, classified.sheet);
+    else this.sheets.delete(uri);
     if (classified?.kind === 'es003') await this.ingestEntryData(uri, file, classified);
     else if (classified?.kind === 'results') this.index.setResults(uri, classified.text ?? '');
     else if (classified?.kind === 'declaration') this.index.setDeclarationKeys(uri, declarationKeys(classified.text ?? ''));
@@ -113,11 +126,12 @@ export class WorkspaceIndexer {
     const progress = stat && stat.size > 5_000_000 ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('CAPE: reading ES-003 export', undefined, path.basename(file), false);
     try {
-      const data = await readEs003(file, uri, (rows) => progress?.report(`${rows.toLocaleString('en-US')} rows of ${path.basename(file)}`), classified.text, classified.encoding);
+      const data = await readEntryData(file, uri, classified, (rows) => progress?.report(`${rows.toLocaleString('en-US')} rows of ${path.basename(file)}`));
       this.index.setEntryData(uri, data.facts, data.problems, data.rows);
       this.connection.console.info(`CAPE: ${path.basename(file)}: ${data.rows} rows, ${data.facts.size} entries, ${data.problems.length} unreadable rows`);
     } catch (error) {
-      this.connection.console.error(`CAPE: cannot read ES-003 export ${file}: ${String(error)}`);
+      this.connection.console.error(`CAPE: cannot read ES-003 export ${file}: ${failureMessage(error)}`);
+      if (isWorkbookName(file)) this.unreadable.set(uri, failureMessage(error));
       this.index.remove(uri);
     } finally {
       progress?.done();
@@ -127,6 +141,8 @@ export class WorkspaceIndexer {
   fileDeleted(uri: string): void {
     if (this.open.has(uri)) return;
     this.kinds.delete(uri);
+    this.sheets.delete(uri);
+    this.unreadable.delete(uri);
     this.index.remove(uri);
     this.onChange();
   }

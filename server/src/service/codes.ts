@@ -43,6 +43,7 @@ export const CODES = {
   'file-too-large': { severity: 'warning', confidence: 'weak', summary: 'The file is over 1 MB.' },
   'not-csv': { severity: 'error', confidence: 'CBP', summary: 'The file is not a text CSV (for example an .xlsx workbook).' },
   workbook: { severity: 'warning', confidence: 'CBP', summary: 'An Excel workbook: checked cell by cell, but ACE accepts only CSV (convert it to upload-ready CSV parts).' },
+  'workbook-unreadable': { severity: 'error', confidence: 'product', summary: 'The Excel workbook cannot be read: password-protected, damaged, or refused as a zip bomb.' },
   'unclosed-quote': { severity: 'error', confidence: 'product', summary: 'A quote opens a cell and never closes.' },
   'duplicate-in-workspace': { severity: 'error', confidence: 'CBP', summary: 'The entry also appears in another declaration in the workspace.' },
   'split-source': { severity: 'info', confidence: 'product', summary: 'The declaration was split; its parts sit beside it (upload the parts).' },
