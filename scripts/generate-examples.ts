@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeXlsx } from 'hucre/xlsx';
 import { computeCheckDigit } from '../server/src/service';
 
 const examples = path.join(__dirname, '..', 'examples');
@@ -129,6 +130,42 @@ export function es003Example(): { export: string; declaration: string } {
   return { export: rows.join('\r\n') + '\r\n', declaration: 'Entry Number\r\n' + declared.map((e) => e + '\r\n').join('') };
 }
 
+/**
+ * A broker's entry list as an Excel workbook, and the ES-003 export for it as ACE's Excel download:
+ * what a user drops into the folder instead of saving through Excel's CSV export. The list opens on
+ * an empty notes sheet; its entries are text cells, numeric cells that lost their leading zeros, and
+ * one number Excel rounded. The export holds dates and money as Excel numbers.
+ */
+export function workbookExample(): { entryList: Parameters<typeof writeXlsx>[0]; export: Parameters<typeof writeXlsx>[0] } {
+  const random = seededRandom(20);
+  const text = Array.from({ length: 8 }, (_, i) => entryNumber(['KX3', 'RW8'][i % 2], 1000000 + Math.floor(random() * 8000000)));
+  // All-digit filer codes with a leading zero: typed into a General cell, Excel keeps the number and drops the zero.
+  const numeric = [entryNumber('031', 4455667), entryNumber('052', 1020304), entryNumber('076', 8811223)];
+  const entries = [...text, ...numeric];
+  const day = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z'));
+  const list = [['Entry Number'], ...text.map((e) => [e]), ...numeric.map((e) => [Number(e)]), [26110300000]];
+  const header = ['Entry Summary Number', 'Entry Summary Line Number', 'Entry Type Code', 'Importer Number', 'Entry Date', 'Entry Summary Date', 'HTS Number - Full', 'Line Tariff Duty Amount', 'Liquidation Status', 'Liquidation Date'];
+  const rows: (string | number | Date | null)[][] = [header];
+  entries.forEach((entry, i) => {
+    const entryDate = addIso('2025-05-01', Math.floor(random() * 200));
+    const liquidated = i % 4 === 3;
+    const duty = Math.round((random() * 9000 + 100) * 100) / 100;
+    rows.push([entry, 1, '01', '12-3456789AB', day(entryDate), day(addIso(entryDate, 6)), '8471300100', 0, liquidated ? 'Liquidated' : 'Unliquidated', liquidated ? day('2026-10-20') : null]);
+    rows.push([entry, 2, '01', '12-3456789AB', day(entryDate), day(addIso(entryDate, 6)), '9903012500', duty, liquidated ? 'Liquidated' : 'Unliquidated', liquidated ? day('2026-10-20') : null]);
+  });
+  return {
+    entryList: { sheets: [{ name: 'Notes', rows: [] }, { name: 'Entries', rows: list }] },
+    export: { sheets: [{ name: 'Entry Summary Line Tariff', rows }] },
+  };
+}
+
+async function writeWorkbookExample(name: string, book: Parameters<typeof writeXlsx>[0]): Promise<void> {
+  const target = path.join(examples, name);
+  if (fs.existsSync(target) && !force) return;
+  fs.writeFileSync(target, await writeXlsx(book));
+  console.log(`generated ${path.relative(process.cwd(), target)}`);
+}
+
 function addIso(iso: string, days: number): string {
   return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
 }
@@ -139,4 +176,8 @@ if (require.main === module) {
   const es003 = es003Example();
   write('es003/es003-export.csv', () => es003.export);
   write('es003/declaration.csv', () => es003.declaration);
+  // Workbooks carry a timestamp: written once, and kept out of git like every generated example.
+  fs.mkdirSync(path.join(examples, 'workbooks'), { recursive: true });
+  const books = workbookExample();
+  void writeWorkbookExample('workbooks/entry-list.xlsx', books.entryList).then(() => writeWorkbookExample('workbooks/es003-export.xlsx', books.export));
 }

@@ -78,12 +78,13 @@ describe('cape check', () => {
     assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [CLEAN]);
   });
 
-  it('reports an .xlsx workbook as not-csv instead of crashing', () => {
+  it('says in one line, naming it, that a damaged .xlsx workbook cannot be read, instead of crashing', () => {
     const book = path.join(tmp, 'declaration.xlsx');
     fs.writeFileSync(book, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0]));
     const r = cape(['check', book, '--format', 'json']);
-    assert.equal(r.status, 1);
-    assert.deepEqual(JSON.parse(r.stdout).files[0].diagnostics.map((d: { code: string }) => d.code), ['not-csv']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^cape: .*declaration\.xlsx: is not a readable workbook: the file is damaged/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
   });
 
   it('treats every file it is given as a declaration', () => {

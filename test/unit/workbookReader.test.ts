@@ -1,0 +1,121 @@
+/**
+ * The workbook reader on generated workbooks (issue 20): which sheet it reads, and one clear error,
+ * never a crash, a hang or unbounded memory, for a hostile or broken workbook.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { openWorkbook } from '../../server/src/workbook/readWorkbook';
+import { loadWorkspace, type InputFile } from '../../server/src/loader';
+import { writeEncryptedWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWorkbook, writeZipBombAsync } from '../helpers/workbooks';
+
+async function rowsOf(file: string, sheet?: string) {
+  const opened = await openWorkbook(fs.readFileSync(file), sheet);
+  const rows = [];
+  for await (const row of opened.rows) rows.push({ index: row.index, values: [...row.values] });
+  return { sheet: opened.sheet, sheets: opened.sheets, rows };
+}
+
+async function failure(file: string): Promise<string> {
+  try {
+    await rowsOf(file);
+  } catch (error) {
+    assert.equal((error as Error).name, 'WorkbookError', String(error));
+    return (error as Error).message;
+  }
+  assert.fail(`${file} was read`);
+}
+
+describe('the workbook reader', () => {
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-workbooks-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('reads the first sheet with data, past an empty first sheet, with row indexes as in the sheet', async () => {
+    const file = path.join(tmp, 'list.xlsx');
+    await writeWorkbook(file, [{ name: 'Notes', rows: [] }, { name: 'Entries', rows: [['Entry Number'], ['MYK28000864'], [null], [261103162]] }, { name: 'Other', rows: [['x']] }]);
+    const read = await rowsOf(file);
+    assert.equal(read.sheet, 'Entries');
+    assert.deepEqual(read.sheets, ['Notes', 'Entries', 'Other']);
+    assert.deepEqual(read.rows.map((r) => [r.index, r.values[0]]), [[0, 'Entry Number'], [1, 'MYK28000864'], [3, 261103162]]);
+  });
+
+  it('reads the sheet named, in any case, and names the sheets when there is no such sheet', async () => {
+    const file = path.join(tmp, 'two.xlsx');
+    await writeWorkbook(file, [{ name: 'First', rows: [['a']] }, { name: 'Second', rows: [['b']] }]);
+    assert.equal((await rowsOf(file, 'second')).rows[0].values[0], 'b');
+    await assert.rejects(rowsOf(file, 'Third'), /has no sheet named "Third" \(its sheets: "First", "Second"\)/);
+  });
+
+  it('reads dates as dates and money as numbers', async () => {
+    const file = path.join(tmp, 'typed.xlsx');
+    await writeWorkbook(file, [{ name: 'S', rows: [['Entry Date', 'Duty'], [new Date(Date.UTC(2025, 2, 15)), 1234.56]] }]);
+    const [, row] = (await rowsOf(file)).rows;
+    assert.ok(row.values[0] instanceof Date);
+    assert.equal((row.values[0] as Date).toISOString().slice(0, 10), '2025-03-15');
+    assert.equal(row.values[1], 1234.56);
+  });
+
+  it('refuses a zip bomb from its directory, before inflating it, in bounded time and memory', async function () {
+    this.timeout(60000);
+    const file = path.join(tmp, 'bomb.xlsx');
+    await writeZipBombAsync(file, 300);
+    assert.ok(fs.statSync(file).size < 2_000_000, 'the bomb is small on disk');
+    const before = process.memoryUsage().rss;
+    const started = Date.now();
+    assert.match(await failure(file), /zip bomb/);
+    assert.ok(Date.now() - started < 5000, 'refused at once');
+    assert.ok(process.memoryUsage().rss - before < 100 * 1024 * 1024, 'nothing inflated');
+  });
+
+  it('refuses a workbook whose directory claims a huge shared-strings table', async () => {
+    const file = path.join(tmp, 'lying.xlsx');
+    writeLyingWorkbook(file);
+    assert.match(await failure(file), /xl\/sharedStrings\.xml would inflate to 2861 MB/);
+  });
+
+  it('says a password-protected workbook is password-protected', async () => {
+    const file = path.join(tmp, 'secret.xlsx');
+    writeEncryptedWorkbook(file);
+    assert.match(await failure(file), /password-protected/);
+  });
+
+  it('says a corrupt or truncated workbook is damaged', async () => {
+    const good = path.join(tmp, 'good.xlsx');
+    await writeWorkbook(good, [{ name: 'S', rows: [['Entry Number'], ['MYK28000864']] }]);
+    const bytes = fs.readFileSync(good);
+    const truncated = path.join(tmp, 'truncated.xlsx');
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    assert.match(await failure(truncated), /damaged/);
+    const garbage = path.join(tmp, 'garbage.xlsx');
+    fs.writeFileSync(garbage, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7)]));
+    assert.match(await failure(garbage), /damaged|not an \.xlsx/);
+  });
+
+  it('refuses a sheet with more rows than Excel allows', async () => {
+    const file = path.join(tmp, 'too-many.xlsx');
+    writeRawWorkbook(file, '<row r="1"><c r="A1" t="inlineStr"><is><t>Entry Number</t></is></c></row><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>MYK28000864</t></is></c></row>');
+    assert.match(await failure(file), /more rows|1,048,576|outside/);
+  });
+
+  it('a ZIP that is no workbook is said to be none', async () => {
+    const file = path.join(tmp, 'archive.xlsx');
+    const { writeZip } = await import('../helpers/workbooks');
+    writeZip(file, [{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    assert.match(await failure(file), /not an Excel workbook/);
+  });
+
+  it('the loader turns each unreadable workbook into one failure naming it; the other files are still read', async () => {
+    const bomb = path.join(tmp, 'secret.xlsx');
+    const list = path.join(tmp, 'list2.xlsx');
+    await writeWorkbook(list, [{ name: 'Entries', rows: [['Entry Number'], ['MYK28000864']] }]);
+    const input = (file: string): InputFile => ({ display: path.basename(file), absolute: file, explicit: true });
+    const loaded = await loadWorkspace({ inputs: [input(bomb), input(list)], indexDeclarations: true });
+    assert.deepEqual(loaded.failures.map((f) => f.display), ['secret.xlsx']);
+    assert.match(loaded.failures[0].message, /password-protected/);
+    assert.deepEqual(loaded.declarations.map((d) => [d.display, d.sheet, d.text]), [['list2.xlsx', 'Entries', 'Entry Number\nMYK28000864\n']]);
+  });
+});
