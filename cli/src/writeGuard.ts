@@ -22,7 +22,8 @@ export function declarationsToWrite(workspace: LoadedWorkspace, command: string,
     }
   }
   for (const file of workspace.files) {
-    if (!file.explicit || !NOT_DECLARATIONS.includes(file.kind)) continue;
+    // Exports and results named with --entry-data or --results are data the command reads, never targets.
+    if (!file.explicit || file.asData || !NOT_DECLARATIONS.includes(file.kind)) continue;
     io.err(`cape: ${file.display}: is ${KIND_NAMES[file.kind].a}, not a CAPE declaration (${file.reason}); cape ${command} changes declarations only, nothing written\n`);
     refused = true;
   }

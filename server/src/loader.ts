@@ -237,6 +237,8 @@ export interface LoadedFile extends InputFile {
   reason: string;
   /** A workbook: the sheet read. Rows and lines of its diagnostics are that sheet's rows. */
   sheet?: string;
+  /** Given as data (`--entry-data`, `--results`), not as an input of the command. */
+  asData?: boolean;
 }
 
 export interface LoadedDeclaration extends LoadedFile {
@@ -304,7 +306,7 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
       continue;
     }
     if (kind === 'other-csv' && input.explicit && !as) kind = 'declaration';
-    const file: LoadedFile = { ...input, uri, kind, reason: classified.reason, ...(classified.sheet !== undefined ? { sheet: classified.sheet } : {}) };
+    const file: LoadedFile = { ...input, uri, kind, reason: classified.reason, ...(classified.sheet !== undefined ? { sheet: classified.sheet } : {}), ...(as ? { asData: true } : {}) };
     out.files.push(file);
     try {
       if (kind === 'es003') {

@@ -65,4 +65,12 @@ describe('cape on real results and export layouts', () => {
     assert.match(r.stderr, /es003\.csv:1: warning entry-data-columns .*no HTS column/);
     assert.doesNotMatch(r.stdout, /no-ieepa-duty/);
   });
+
+  it('prepare reads the exports and results named with --entry-data and --results as data, never as targets it refuses', () => {
+    fs.writeFileSync(path.join(tmp, 'es003.csv'), `Entry No,Entry Date,HTS Code,Line Tariff Duty Amt\r\n${V0},03/15/2025,99030125,"$1,000.00"\r\n${V1},03/15/2025,99030125,"$500.00"\r\n${V2},03/15/2025,99030125,"$500.00"\r\n`);
+    const r = cape(['prepare', 'declaration.csv', '--entry-data', 'es003.csv', '--results', 'claim-details.csv', '--filing-date', '2026-12-01', '--out-dir', 'upload'], tmp);
+    assert.equal(r.status, 0, r.stderr);
+    // Accepted by CBP already: left out, with the reason.
+    assert.match(fs.readFileSync(path.join(tmp, 'upload', 'excluded.csv'), 'utf8'), new RegExp(`${V0}.*already-declared`));
+  });
 });
