@@ -55,10 +55,10 @@ describe('language server over stdio: Excel workbooks', function () {
     assert.ok(found.includes('1:workbook'), found.join());
     assert.ok(found.includes('3:leading-zeros-lost'), found.join());
     const lost = report.items.find((i) => i.uri === book)!.items!.find((d) => d.code === 'leading-zeros-lost')!;
-    assert.match(lost.message, /\(sheet "Entries", row 3\)$/);
+    assert.match(String(lost.message), /\(sheet "Entries", row 3\)$/);
     const unreadable = report.items.find((i) => i.uri === secret)!.items!;
     assert.deepEqual(unreadable.map((d) => [d.code, d.severity]), [['workbook-unreadable', 1]]);
-    assert.match(unreadable[0].message, /password-protected/);
+    assert.match(String(unreadable[0].message), /password-protected/);
   });
 
   it('the convert command writes upload-ready CSV parts beside the workbook, and leaves the workbook alone', async () => {

@@ -85,3 +85,28 @@ describe('a workbook\'s sheet in the classifier and the rules', () => {
     assert.ok(codes.includes('scientific-notation'));
   });
 });
+
+describe('a converted workbook and its upload parts', () => {
+  it('are one family: the parts are not duplicates of the workbook, and the workbook says where its parts are', async () => {
+    const { WorkspaceIndex, declarationKeys, withWorkspace } = await import('../../server/src/service');
+    const entries = ['MYK28000864', 'BII05992854'];
+    const book = 'file:///w/list.xlsx';
+    const part = 'file:///w/list-upload/list-upload-part1-of-1.csv';
+    const bookText = ['Entry Number', ...entries].join('\n') + '\n';
+    const partText = ['Entry Number', ...entries].join('\r\n') + '\r\n';
+    const index = new WorkspaceIndex();
+    index.setDeclarationKeys(book, declarationKeys(bookText));
+    index.setDeclarationKeys(part, declarationKeys(partText));
+    const onPart = withWorkspace(analyze(partText, part, DEFAULT_SETTINGS), index, '2026-12-01').findings.map((f) => f.code);
+    assert.ok(!onPart.includes('duplicate-in-workspace'), onPart.join());
+    const onBook = withWorkspace(analyze(bookText, book, DEFAULT_SETTINGS), index, '2026-12-01').findings;
+    assert.deepEqual(onBook.map((f) => [f.code, f.severity ?? 'info']), [['split-source', 'info']]);
+    assert.match(onBook[0].message, /^Converted to 1 upload-ready CSV part \(list-upload-part1-of-1\.csv\): upload it; ACE does not accept this workbook itself/);
+    // The same names beside a CSV are no conversion: that CSV and the parts are duplicates, as before.
+    const csv = 'file:///w/list.csv';
+    const other = new WorkspaceIndex();
+    other.setDeclarationKeys(csv, declarationKeys(bookText));
+    other.setDeclarationKeys(part, declarationKeys(partText));
+    assert.ok(withWorkspace(analyze(partText, part, DEFAULT_SETTINGS), other, '2026-12-01').findings.some((f) => f.code === 'duplicate-in-workspace'));
+  });
+});

@@ -5,6 +5,7 @@
  * ("upload the parts, not this file"), and any drift between them is said exactly.
  */
 import { splitFileName } from './split';
+import { isWorkbookName } from './workbook';
 
 export interface SplitFamily {
   source: string;
@@ -13,6 +14,11 @@ export interface SplitFamily {
   total: number;
   /** How the parts and the source differ; undefined when the parts hold exactly the source's entries, in order. */
   drift?: string;
+  /**
+   * A workbook converted to upload-ready CSV (`<stem>-upload/<stem>-upload-partK-of-N.csv`): the parts
+   * hold its entries that can be declared, repaired, so only a missing part is drift.
+   */
+  converted?: boolean;
 }
 
 /** `<stem>-partK-of-N.csv`, or `<stem>-partK-of-N (2).csv` when the first names were taken. */
@@ -34,15 +40,15 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
   // Sources by directory and stem: the name a part's stem points back to.
   const sources = new Map<string, string>();
   for (const uri of uris) if (!PART.test(nameOf(uri))) sources.set(directoryOf(uri) + splitFileName(nameOf(uri)).stem, uri);
-  const groups = new Map<string, { source: string; total: number; parts: Map<number, string> }>();
+  const groups = new Map<string, { source: string; total: number; parts: Map<number, string>; converted: boolean }>();
   for (const uri of uris) {
     const match = PART.exec(nameOf(uri));
     if (!match) continue;
-    const source = sources.get(directoryOf(uri) + match[1]);
+    const source = sources.get(directoryOf(uri) + match[1]) ?? convertedFrom(uri, match[1], sources);
     if (!source) continue;
     const total = Number(match[3]);
     const id = `${source}#${total}#${match[4] ?? ''}`;
-    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>() };
+    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>(), converted: isWorkbookName(source) };
     group.parts.set(Number(match[2]), uri);
     groups.set(id, group);
   }
@@ -52,15 +58,30 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
     const existing = families.get(group.source);
     if (existing && (existing.drift === undefined || existing.parts.length >= group.parts.size)) continue;
     const parts = [...group.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, uri]) => uri);
-    families.set(group.source, { source: group.source, parts, total: group.total, drift: driftOf(group, codesOf) });
+    const drift = group.converted ? missingParts(group) : driftOf(group, codesOf);
+    families.set(group.source, { source: group.source, parts, total: group.total, drift, ...(group.converted ? { converted: true } : {}) });
   }
   return families;
 }
 
-function driftOf(group: { source: string; total: number; parts: Map<number, string> }, codesOf: (uri: string) => Float64Array | undefined): string | undefined {
+/** `<dir>/<stem>-upload/<stem>-upload-partK-of-N.csv` comes from the workbook `<dir>/<stem>.xlsx`. */
+function convertedFrom(uri: string, partStem: string, sources: ReadonlyMap<string, string>): string | undefined {
+  const folder = directoryOf(uri);
+  if (!partStem.endsWith('-upload') || !decodeURIComponent(folder).endsWith(`/${partStem}/`)) return undefined;
+  const parent = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1);
+  const source = sources.get(parent + partStem.slice(0, -'-upload'.length));
+  return source !== undefined && isWorkbookName(source) ? source : undefined;
+}
+
+function missingParts(group: { total: number; parts: Map<number, string> }): string | undefined {
   const missing = [];
   for (let k = 1; k <= group.total; k++) if (!group.parts.has(k)) missing.push(k);
-  if (missing.length > 0) return `part${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${group.total} ${missing.length === 1 ? 'is' : 'are'} missing`;
+  return missing.length > 0 ? `part${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${group.total} ${missing.length === 1 ? 'is' : 'are'} missing` : undefined;
+}
+
+function driftOf(group: { source: string; total: number; parts: Map<number, string> }, codesOf: (uri: string) => Float64Array | undefined): string | undefined {
+  const missing = missingParts(group);
+  if (missing) return missing;
   const source = codesOf(group.source) ?? new Float64Array(0);
   let at = 0;
   for (let k = 1; k <= group.total; k++) {

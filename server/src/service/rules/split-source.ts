@@ -19,7 +19,11 @@ export const splitSource: CrossFileRule = {
       severity: family.drift ? 'warning' : 'info',
       start: anchor?.cellStart ?? 0,
       end: anchor?.cellEnd ?? 0,
-      message: family.drift
+      message: family.converted
+        ? family.drift
+          ? `Converted to ${family.total} upload-ready CSV parts (${listed}), but ${family.drift}. Convert the workbook again before uploading.`
+          : `Converted to ${family.total} upload-ready CSV part${family.total === 1 ? '' : 's'} (${listed}): upload ${family.total === 1 ? 'it' : 'them'}; ACE does not accept this workbook itself. Rows left out are listed in excluded.csv beside the parts.`
+        : family.drift
         ? `Split into ${family.total} parts (${listed}), but they no longer match this file: ${family.drift}. Split again, or fix the parts, before uploading.`
         : `Split into ${family.total} parts (${listed}): upload the parts, not this file. Archive it to keep it out of the way.`,
       relatedUris: family.parts.map((uri, i) => ({ uri, line: 0, message: `Part ${i + 1} of ${family.total}` })),
