@@ -12,6 +12,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { parse as parseStream } from 'csv-parse';
 import { analyze, declarationKeys, DEFAULT_SETTINGS, toDiagnostics, withWorkspace, WorkspaceIndex } from '../server/src/service';
 import { readEs003 } from '../server/src/es003Reader';
+import { nodeFiles, readAndClassify, readEntryData } from '../server/src/loader';
+import { writeXlsx, writeXlsxStream } from 'hucre/xlsx';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { seeded, validEntry } from '../test/helpers/generate';
 import { randomDeclaration, uniqueDeclaration } from '../test/helpers/generate';
 
@@ -348,10 +352,105 @@ function b7(): void {
 }
 
 function b8(): void {
-  for (const name of ['client.js', 'server.js', 'cli.js']) {
+  for (const name of ['client.js', 'server.js', 'cli.js', 'workbook.js']) {
     const size = fs.statSync(path.join(ROOT, 'dist', name)).size / 1e6;
-    report({ id: 'B8', what: `bundle size: dist/${name}`, samples: [size], unit: 'MB', target: '<= 1 MB', met: size <= 1 });
+    const what = name === 'workbook.js' ? 'bundle size: dist/workbook.js (the workbook reader, loaded only when a workbook is met)' : `bundle size: dist/${name}`;
+    report({ id: 'B8', what, samples: [size], unit: 'MB', target: '<= 1 MB', met: size <= 1 });
   }
+}
+
+/** B5's export as ACE's Excel download: the same rows, dates and money as Excel numbers. Written once. */
+async function es003Workbook(): Promise<string> {
+  const file = path.join(DATA, 'es003-1m.xlsx');
+  if (fs.existsSync(file)) return file;
+  const csv = es003File();
+  const date = (us: string) => (/^\d\d\/\d\d\/\d{4}$/.test(us) ? new Date(Date.UTC(+us.slice(6), +us.slice(0, 2) - 1, +us.slice(3, 5))) : us);
+  const money = (text: string) => (/^\$[0-9,]+\.\d\d$/.test(text) ? Number(text.replace(/[$,]/g, '')) : text);
+  async function* rows() {
+    let first = true;
+    for await (const record of fs.createReadStream(csv).pipe(parseStream({ relax_column_count: true })) as AsyncIterable<string[]>) {
+      if (first) {
+        first = false;
+        yield record;
+        continue;
+      }
+      yield [record[0], record[1], record[2], record[3], date(record[4]), date(record[5]), record[6], money(record[7]), money(record[8]), record[9], record[10] ? date(record[10]) : null];
+    }
+  }
+  await pipeline(Readable.fromWeb(writeXlsxStream(rows(), { name: 'Entry Summary Line Tariff' }) as import('node:stream/web').ReadableStream), fs.createWriteStream(file + '.tmp'));
+  fs.renameSync(file + '.tmp', file);
+  return file;
+}
+
+/** One read of an export through the loader (classify, then stream into the index's aggregator), in its own process. */
+async function b9Child(file: string): Promise<void> {
+  let peak = 0;
+  const sample = setInterval(() => (peak = Math.max(peak, rssMb())), 20);
+  const start = performance.now();
+  const classified = await readAndClassify(file, nodeFiles);
+  const data = await readEntryData(file, 'file:///bench/' + path.basename(file), classified);
+  const ms = performance.now() - start;
+  clearInterval(sample);
+  if (data.rows !== 1000000) throw new Error(`read ${data.rows} rows of ${file}`);
+  process.stdout.write(JSON.stringify({ ms, peak: Math.max(peak, rssMb()) }) + '\n');
+}
+
+async function b9(): Promise<void> {
+  const csv = es003File();
+  const xlsx = await es003Workbook();
+  const run = (file: string) => {
+    const child = spawnSync(process.execPath, [__filename, `--b9-child=${file}`], { encoding: 'utf8', env: process.env });
+    if (child.status !== 0) throw new Error(`B9 child failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peak: number };
+  };
+  // Each workbook read takes seconds: 3 runs of each, alternating, keep the bench inside 5 minutes.
+  const base: number[] = [];
+  const test: number[] = [];
+  let csvPeak = 0;
+  let xlsxPeak = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = run(csv);
+    const x = run(xlsx);
+    base.push(c.ms);
+    test.push(x.ms);
+    csvPeak = Math.max(csvPeak, c.peak);
+    xlsxPeak = Math.max(xlsxPeak, x.peak);
+  }
+  const ratio = median(test) / median(base);
+  report({
+    id: 'B9', what: 'ES-003 export of 1,000,000 rows as .xlsx (43 MB), read into the index, against the same rows as CSV', samples: test, baseline: base, unit: 'ms',
+    target: '<= 3x the CSV, <= 500 MB peak RSS', met: ratio <= 3 && xlsxPeak <= 500, verdict: `3x ${ratio <= 3 ? 'met' : 'not met'}, 500 MB ${xlsxPeak <= 500 ? 'met' : 'not met'}`,
+    note: `peak RSS ${xlsxPeak.toFixed(0)} MB (the CSV: ${csvPeak.toFixed(0)} MB); each in its own process`,
+  });
+}
+
+/** B10: a 9,999-entry declaration as a workbook and as CSV: loaded and analyzed. */
+async function b10(): Promise<void> {
+  const csv = path.join(DATA, 'b10-declaration.csv');
+  const xlsx = path.join(DATA, 'b10-declaration.xlsx');
+  if (!fs.existsSync(xlsx)) {
+    const text = uniqueDeclaration(9999, 10, 4242, 0.01).text;
+    fs.writeFileSync(csv, text);
+    const rows = text.split(/\r?\n/).filter((l) => l !== '').map((l) => [l]);
+    fs.writeFileSync(xlsx, await writeXlsx({ sheets: [{ name: 'Entries', rows }] }));
+  }
+  const load = async (file: string) => {
+    const classified = await readAndClassify(file, nodeFiles);
+    return analyze(classified.text ?? '', 'file:///bench/' + path.basename(file), DEFAULT_SETTINGS);
+  };
+  for (let i = 0; i < 3; i++) await Promise.all([load(csv), load(xlsx)]);
+  const base: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [file, into] of (i % 2 ? [[xlsx, test], [csv, base]] : [[csv, base], [xlsx, test]]) as [string, number[]][]) {
+      const t = performance.now();
+      const analysis = await load(file);
+      into.push(performance.now() - t);
+      if (analysis.model.entries.length < 9900) throw new Error(`B10 read ${analysis.model.entries.length} entries of ${file}`);
+    }
+  }
+  const ratio = median(test) / median(base);
+  report({ id: 'B10', what: '9,999-entry declaration workbook: read and analyzed, against its CSV form', samples: test, baseline: base, unit: 'ms', target: '<= 250 ms (no target in issue 20; a workspace scan budget)', met: median(test) <= 250, note: `${ratio.toFixed(1)}x its CSV form: the reader's set-up, not the rows, dominates a small workbook` });
 }
 
 function writeReport(): void {
@@ -436,6 +535,25 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   reporting them (the earlier random data had 67,000, and 21 MB of JSON).
 - The server and CLI bundles grew with iconv-lite (Windows-1252 and UTF-16 decoding, issue 16): 0.9
   and 0.7 MB, within the 1 MB budget.
+- B8: the workbook reader (hucre, and fflate for the archive check) is a bundle of its own,
+  \`dist/workbook.js\`, loaded with \`require\` the first time a workbook is met: the server's and the
+  CLI's start-up bundles did not grow, and cold start (B6) does not load it.
+- B9 (issue 20): B5's export written as ACE's Excel download would hold it (dates and money as Excel
+  numbers; 43 MB), read through the loader into the index, against the same rows as CSV, each read in
+  a process of its own (3 runs each, alternating). Memory is met: the sheet's XML is inflated and
+  parsed as it streams, and peaks at about 260 MB against the CSV's 220 MB. Time is not: about 3.8x.
+  Profile of one run (27 s under the profiler): hucre's XML parsing about 17 s, waiting on zlib's
+  inflate about 2.6 s, garbage collection 1.1 s; the product's own work (each cell's text, the row
+  into the aggregator) about 2.9 s, of which the aggregator's 1 s is the CSV path's too. hucre alone,
+  reading every row and doing nothing with it, takes 19-20 s on this file, 2.9-3.0x the whole CSV read:
+  the 3x target is out of reach with this library on this machine. It is the fastest maintained reader
+  measured (docs/workbooks.md): exceljs's streaming reader took 51 s on a similar million-row sheet,
+  xlsx-extract 141 s. Two changes gained a fifth: hucre is fed a stream of the bytes (its stream path
+  inflates as it parses) rather than the bytes, and sheet names come from the workbook's directory
+  part instead of a hucre read that parses the shared strings a second time.
+- B10: a 9,999-entry declaration workbook, read and analyzed, against its CSV form read and analyzed.
+  About 100 ms; the reader's set-up (archive check, styles, the first sheet's stream) dominates, so the
+  ratio to the 5 ms CSV means little.
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so
   in the language status. Analysis is synchronous, once per document version. While a large analysis
   runs, other requests wait for it.
@@ -447,11 +565,13 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
 async function main(): Promise<void> {
   if (process.argv.includes('--b5-child')) return b5Child();
   if (process.argv.includes('--b3-child')) return b3Child();
+  const b9File = process.argv.find((a) => a.startsWith('--b9-child='));
+  if (b9File) return b9Child(b9File.slice('--b9-child='.length));
   fs.mkdirSync(DATA, { recursive: true });
   const started = performance.now();
   // `--only B1,B3` runs some figures and leaves docs/performance.md alone (for working on one).
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-  const steps: [string, () => unknown][] = [['B1', b1], ['B2', b2], ['B3', b3b4], ['B5', b5], ['B6', b6], ['B7', b7], ['B8', b8]];
+  const steps: [string, () => unknown][] = [['B1', b1], ['B2', b2], ['B3', b3b4], ['B5', b5], ['B6', b6], ['B7', b7], ['B8', b8], ['B9', b9], ['B10', b10]];
   for (const [id, step] of steps) if (!only || only.includes(id)) await step();
   if (!only) writeReport();
   console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

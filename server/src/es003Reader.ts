@@ -119,11 +119,12 @@ class LineBreakCheck extends Transform {
 }
 
 /** An export read from a workbook: each row's cells as their CSV texts, the row index as the line. */
-export async function readEs003Rows(rows: AsyncIterable<WorkbookRow>, uri: string, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
+export async function readEs003Rows(rows: { head: readonly WorkbookRow[]; rest: AsyncIterator<WorkbookRow> }, uri: string, onProgress?: (rows: number) => void): Promise<Es003Aggregator> {
   const aggregator = new Es003Aggregator(uri);
-  let count = 0;
-  for await (const row of rows) {
-    aggregator.addRow(rowTexts(row.values), row.index);
+  for (const row of rows.head) aggregator.addRow(rowTexts(row.values), row.index);
+  let count = rows.head.length;
+  for (let next = await rows.rest.next(); !next.done; next = await rows.rest.next()) {
+    aggregator.addRow(rowTexts(next.value.values), next.value.index);
     if (onProgress && ++count % 50000 === 0) onProgress(count);
   }
   return aggregator;

@@ -101,8 +101,8 @@ export interface ClassifiedFile extends FileClassification {
   encoding?: TextEncoding;
   /** A workbook: the sheet read (the one asked for, else the first with data). */
   sheet?: string;
-  /** An ES-003 workbook: its rows, streamed from the first. */
-  rows?: AsyncIterable<WorkbookRow>;
+  /** An ES-003 workbook: the rows already read, then the rest as they stream. */
+  rows?: { head: WorkbookRow[]; rest: AsyncIterator<WorkbookRow> };
 }
 
 /** The rows a workbook's kind is judged by (its CSV form is judged by its first 8 KB). */
@@ -136,27 +136,23 @@ function isWorkbookFile(name: string, head: Uint8Array): boolean {
 async function readWorkbook(file: string, bytes: Uint8Array, declaredKind: 'declaration' | 'es003' | 'results' | undefined, sheet: string | undefined): Promise<ClassifiedFile> {
   const opened = await workbookReader().openWorkbook(bytes, sheet);
   const rows = opened.rows;
-  const headRows: WorkbookRow[] = [];
+  const headRows: WorkbookRow[] = opened.first ? [opened.first] : [];
   const head = new WorkbookText();
-  while (headRows.length < WORKBOOK_HEAD_ROWS) {
+  if (opened.first) head.add(opened.first);
+  while (opened.first && headRows.length < WORKBOOK_HEAD_ROWS) {
     const next = await rows.next();
     if (next.done) break;
     headRows.push(next.value);
     head.add(next.value);
   }
   const classification = classifyFile({ name: file, head: head.toString(), declaredKind, sheet: opened.sheet });
-  const all = (async function* () {
-    yield* headRows;
-    yield* rows;
-  })();
   // Exports stream into the index (a million rows never sit in memory as text).
-  if (classification.kind === 'es003') return { ...classification, sheet: opened.sheet, rows: all };
+  if (classification.kind === 'es003') return { ...classification, sheet: opened.sheet, rows: { head: headRows, rest: rows } };
   // Declarations and results are read whole, as their CSV would be; past the size the rules check, the rest is not needed.
   const text = new WorkbookText();
-  for await (const row of all) {
-    text.add(row);
-    if (text.length > MAX_CHECKED_CHARACTERS) break;
-  }
+  for (const row of headRows) text.add(row);
+  for (let next = await rows.next(); !next.done && text.length <= MAX_CHECKED_CHARACTERS; next = await rows.next()) text.add(next.value);
+  await rows.return();
   return { ...classification, sheet: opened.sheet, text: text.toString(), encoding: 'utf-8' };
 }
 

@@ -12,7 +12,7 @@ import { writeEncryptedWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWork
 
 async function rowsOf(file: string, sheet?: string) {
   const opened = await openWorkbook(fs.readFileSync(file), sheet);
-  const rows = [];
+  const rows = opened.first ? [{ index: opened.first.index, values: [...opened.first.values] }] : [];
   for await (const row of opened.rows) rows.push({ index: row.index, values: [...row.values] });
   return { sheet: opened.sheet, sheets: opened.sheets, rows };
 }
