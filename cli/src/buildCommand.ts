@@ -22,7 +22,7 @@ export async function build(argv: string[], io: Output, today: string): Promise<
   // Entries already on declarations or accepted by CBP are not built again: those files are indexed too.
   const workspace = await loadWorkspace({ inputs: declared, entryData: exports, indexDeclarations: true, sheet: values.sheet });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
-  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
+  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io, data.sheet);
   const first = workspace.exports[0];
   const stem = values.importer ? `importer-${safeStem(values.importer)}` : safeStem(path.basename(first.display).replace(/\.(csv|txt|xlsx|xlsm)$/i, ''));
   const plan = planBuild(workspace.index.allEntryFacts(), workspace.index, { ...DEFAULT_SETTINGS, filingDate, phase }, filingDate, (i, n) => `${stem}-declaration-part${i}-of-${n}.csv`, values.importer);

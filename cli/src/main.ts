@@ -120,7 +120,7 @@ async function check(argv: string[], io: Output): Promise<number> {
   // One loader reads everything once: the index holds every declaration, CBP result and ES-003 export.
   const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: true, sheet: values.sheet });
   const ioFailed = reportFailures([...failures, ...workspace.failures], io);
-  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
+  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io, data.sheet);
   const reports: FileReport[] = workspace.files.filter((f) => f.kind === 'not-csv').map((f) => notCsvReport(f, f.reason));
   for (const declaration of workspace.declarations) {
     // The index holds this very text's keys (read by the loader): the cross-file check can trust it as is.

@@ -53,7 +53,8 @@ export async function split(args: string[], io: Output): Promise<number> {
   const { lists: [inputs], failures } = await expandAll(positionals);
   const workspace = await loadWorkspace({ inputs, indexDeclarations: false });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
-  if (declarationsToWrite(workspace, 'split', io).refused) return 2;
+  // A workbook is converted with prepare (which repairs what it can), never split as it stands.
+  if (declarationsToWrite(workspace, 'split', io, true).refused) return 2;
   const [declaration] = workspace.declarations;
   if (!declaration) {
     io.err(`cape: ${positionals[0]}: no CAPE declaration there; nothing to split\n`);
@@ -105,7 +106,7 @@ export async function prepare(argv: string[], io: Output, today: string): Promis
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
   const { refused, skipped } = declarationsToWrite(workspace, 'prepare', io);
   if (refused) return 2;
-  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io);
+  for (const data of workspace.exports) reportRowProblems(data.display, data.data, io, data.sheet);
   if (workspace.declarations.length === 0) {
     io.err(`cape: no CAPE declaration among ${positionals.join(', ')}${skipped ? ` (${skipped})` : ''}; nothing written\n`);
     return 2;

@@ -17,7 +17,7 @@ export function declarationsToWrite(workspace: LoadedWorkspace, command: string,
     // A workbook is never rewritten: its upload-ready CSV parts are written beside it instead.
     for (const file of workspace.files) {
       if (!file.explicit || file.sheet === undefined || file.kind !== 'declaration') continue;
-      io.err(`cape: ${file.display}: is an Excel workbook; cape ${command} never rewrites a workbook, nothing written (cape prepare ${file.display} --out-dir <folder> writes upload-ready CSV parts)\n`);
+      io.err(`cape: ${file.display}: is an Excel workbook; cape ${command} never ${command === 'fix' ? 'rewrites' : 'splits'} a workbook, nothing written (cape prepare ${file.display} --out-dir <folder> writes upload-ready CSV parts)\n`);
       refused = true;
     }
   }

@@ -139,7 +139,7 @@ async function readWorkbook(file: string, bytes: Uint8Array, declaredKind: 'decl
   const headRows: WorkbookRow[] = opened.first ? [opened.first] : [];
   const head = new WorkbookText();
   if (opened.first) head.add(opened.first);
-  while (opened.first && headRows.length < WORKBOOK_HEAD_ROWS) {
+  while (headRows.length < WORKBOOK_HEAD_ROWS) {
     const next = await rows.next();
     if (next.done) break;
     headRows.push(next.value);

@@ -307,6 +307,14 @@ connection.languages.diagnostics.onWorkspace(async (params, token) => {
       const diagnostics = toDiagnostics(analysis, DOCS_URI, EDITOR_DIAGNOSTIC_LIMIT);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: sheet === undefined ? diagnostics : sheetDiagnostics(diagnostics, sheet) });
     }
+    // An ES-003 workbook cannot be opened as text: its unreadable rows are listed here instead.
+    for (const [uri, sheet] of indexer.sheets) {
+      const rowProblems = entryDataDiagnostics(uri);
+      if (!rowProblems || token.isCancellationRequested) continue;
+      const resultId = `${epoch}:entry-data:${indexer.index.generation}`;
+      if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+      else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: sheetDiagnostics(rowProblems, sheet) });
+    }
     // A workbook that cannot be read gets one error saying why, on the workbook itself.
     for (const [uri, reason] of indexer.unreadable) {
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: `${epoch}:unreadable:${reason}`, items: [unreadableWorkbookDiagnostic(reason, DOCS_URI)] });

@@ -13,6 +13,7 @@ export function workbookReader(): Reader {
     // Bundled, the reader sits beside this bundle; from source (tests), it is the module itself. A
     // computed path keeps the bundler from inlining it.
     const modulePath = __filename.endsWith('.js') ? path.join(__dirname, 'workbook.js') : './workbook/readWorkbook';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path computed at run time, on purpose
     reader = require(modulePath) as Reader;
   }
   return reader;

@@ -148,6 +148,27 @@ describe('cape on Excel workbooks', function () {
     assert.deepEqual(fs.readFileSync(path.join(tmp, 'declaration.xlsx')), before);
   });
 
+  it('a CBP results download as .xlsx gives already-declared as its CSV form does', async () => {
+    await writeWorkbook(path.join(tmp, 'claim-details.xlsx'), [{ name: 'Claim Details', rows: [['Entry Summary Number', 'Cape Claim Number', 'Filing Status', 'Error Detail'], [V0, 100000241223, 'Entry Summary Updated', null], [V1, 100000241223, 'Failed', 'UNABLE TO CALCULATE DUTY']] }]);
+    const r = cape(['check', 'declaration.csv', '--results', 'claim-details.xlsx', '--format', 'json', '--filing-date', '2026-12-01'], tmp);
+    const found = JSON.parse(r.stdout).files[0].diagnostics.map((d: { line: number; code: string }) => `${d.line}:${d.code}`);
+    assert.ok(found.includes('2:already-declared'), found.join());
+    assert.ok(found.includes('3:rejected-by-cbp'), found.join());
+    const classified = cape(['classify', 'claim-details.xlsx', '--format', 'json'], tmp);
+    assert.equal(JSON.parse(classified.stdout).files[0].kind, 'results');
+  });
+
+  it('an ES-003 workbook\'s unreadable row is reported with its sheet and row; split refuses a workbook', async () => {
+    const rows = es003Rows([{ entry: V0 }], true);
+    rows.push([V1, '001', '01', '12-3456789AB', '13/45/2025', '03/20/2025', '9903.01.25', 10, 'Unliquidated', '', 'N', '', '', 'N', 'N', 'N', '']);
+    await writeWorkbook(path.join(tmp, 'damaged-export.xlsx'), [{ name: 'ES-003', rows }]);
+    const r = cape(['check', 'declaration.csv', '--entry-data', 'damaged-export.xlsx', '--filing-date', '2026-12-01', '--format', 'json'], tmp);
+    assert.match(r.stderr, /^damaged-export\.xlsx:3: warning entry-data-row .*\(sheet "ES-003", row 3\)$/m);
+    const split = cape(['split', 'declaration.xlsx'], tmp);
+    assert.equal(split.status, 2);
+    assert.match(split.stderr, /is an Excel workbook; cape split never splits a workbook, nothing written/);
+  });
+
   it('a password-protected workbook is one line naming it, exit 2, after the other files are checked', () => {
     writeEncryptedWorkbook(path.join(tmp, 'secret.xlsx'));
     const r = cape(['check', 'secret.xlsx', 'declaration.csv', '--format', 'json'], tmp);

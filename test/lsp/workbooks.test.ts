@@ -22,7 +22,10 @@ describe('language server over stdio: Excel workbooks', function () {
   let client: TestClient;
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-xlsx-'));
-    await writeWorkbook(path.join(dir, 'es003.xlsx'), [{ name: 'ES-003', rows: es003Rows([{ entry: VALID[0], duty: '$10,000.00', summaryDate: '03/15/2025' }], true) }]);
+    const exportRows = es003Rows([{ entry: VALID[0], duty: '$10,000.00', summaryDate: '03/15/2025' }], true);
+    // A row a spreadsheet damaged: its date is no date.
+    exportRows.push([VALID[2], '001', '01', '12-3456789AB', '13/45/2025', '03/20/2025', '9903.01.25', 10, 'Unliquidated', '', 'N', '', '', 'N', 'N', 'N', '']);
+    await writeWorkbook(path.join(dir, 'es003.xlsx'), [{ name: 'ES-003', rows: exportRows }]);
     await writeWorkbook(path.join(dir, 'entry-list.xlsx'), [{ name: 'Notes', rows: [] }, { name: 'Entries', rows: [['Entry Number'], [VALID[1]], [Number(NUMERIC)]] }]);
     writeEncryptedWorkbook(path.join(dir, 'secret.xlsx'));
     fs.writeFileSync(path.join(dir, 'd.csv'), decl(VALID[0]));
@@ -56,6 +59,10 @@ describe('language server over stdio: Excel workbooks', function () {
     assert.ok(found.includes('3:leading-zeros-lost'), found.join());
     const lost = report.items.find((i) => i.uri === book)!.items!.find((d) => d.code === 'leading-zeros-lost')!;
     assert.match(String(lost.message), /\(sheet "Entries", row 3\)$/);
+    // The export workbook cannot be opened as text: its unreadable row is listed here, with sheet and row.
+    const exportItems = report.items.find((i) => i.uri === pathToFileURL(path.join(dir, 'es003.xlsx')).toString())!.items!;
+    assert.deepEqual(exportItems.map((d) => `${d.range.start.line + 1}:${d.code}`), ['3:entry-data-row']);
+    assert.match(String(exportItems[0].message), /\(sheet "ES-003", row 3\)$/);
     const unreadable = report.items.find((i) => i.uri === secret)!.items!;
     assert.deepEqual(unreadable.map((d) => [d.code, d.severity]), [['workbook-unreadable', 1]]);
     assert.match(String(unreadable[0].message), /password-protected/);

@@ -98,7 +98,7 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
  * through hucre would parse the shared-strings table once more, a second on a big export.
  */
 function sheetNames(bytes: Uint8Array): string[] {
-  let xml = '';
+  let xml: string;
   try {
     const parts = unzipSync(bytes, { filter: (file) => /^xl\/workbook\.xml$/i.test(file.name) });
     const part = Object.values(parts)[0];
