@@ -1,7 +1,8 @@
-// Lint (typescript-eslint, flat config). `npm run lint` runs it in CI; the import graph's cycles are
-// checked by test/unit/imports.test.ts.
+// Lint (typescript-eslint, flat config). `npm run lint` runs it in CI. Import cycles are lint errors
+// (import-x/no-cycle); test/unit/imports.test.ts checks the layering on top.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'util', 'crypto', 'stream', 'zlib', 'worker_threads'];
 
@@ -22,6 +23,17 @@ export default tseslint.config(
       // ASCII ranges (`[^\x00-\x7f]`) are what these checks are about.
       'no-control-regex': 'off',
     },
+  },
+  {
+    // No import cycles anywhere in the product: what two modules share lives in a lower one.
+    files: ['client/src/**/*.ts', 'server/src/**/*.ts', 'cli/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // The service is pure: no Node built-ins, no LSP connection (the types package is fine).
