@@ -9,18 +9,27 @@ import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
 import type { WorkspaceView } from './workspace';
 
+/** A document's own analysis: its text, model and the findings of the rules that read it alone. */
 export interface Analysis {
   model: DeclarationModel;
   settings: CapeSettings;
   findings: Finding[];
   /** Rows beyond `cape.maxEntries`: only structural checks ran. */
   structuralOnly: boolean;
-  /** Set when cross-file findings are included: the index they came from. */
-  workspace?: WorkspaceView;
-  /** The filing date the deadline rules used. */
-  filingDate?: string;
   /** Set when the text is too large to check at all: why (no rows were read, nothing is fixed). */
   refused?: string;
+}
+
+/** The same analysis completed with the workspace: its cross-file findings, the index and filing date they used. */
+export interface WorkspaceAnalysis extends Analysis {
+  workspace: WorkspaceView;
+  /** YYYY-MM-DD: the filing date the deadline rules used. */
+  filingDate: string;
+}
+
+/** Whether an analysis includes the workspace's findings (hover and outline work with either). */
+export function isWorkspaceAnalysis(analysis: Analysis): analysis is WorkspaceAnalysis {
+  return (analysis as Partial<WorkspaceAnalysis>).workspace !== undefined;
 }
 
 
@@ -57,7 +66,7 @@ export function analyze(text: string, uri: string, settings: CapeSettings, previ
  * The document's own analysis plus what the workspace knows (other declarations, CBP results).
  * The local analysis is cached per version; this part is recomputed when the index changes.
  */
-export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string, options: { indexedAsIs?: boolean } = {}): Analysis {
+export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingDate: string, options: { indexedAsIs?: boolean } = {}): WorkspaceAnalysis {
   if (local.structuralOnly) return { ...local, workspace, filingDate };
   const findings: Finding[] = [...local.findings];
   const context = { model: local.model, settings: local.settings, workspace, filingDate, indexedAsIs: options.indexedAsIs, report: (f: Finding) => void findings.push(withQuoteSafeFix(local.model, f)) };

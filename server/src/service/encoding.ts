@@ -46,7 +46,7 @@ export function undecodedFinding(model: DeclarationModel, encoding: 'utf-16le' |
 }
 
 /** A decoded file's encoding, when ACE may not read it as it is: UTF-16, or Windows-1252 with non-ASCII text. */
-export function withEncoding(analysis: Analysis, encoding: FileEncoding): Analysis {
+export function withEncoding<A extends Analysis>(analysis: A, encoding: FileEncoding): A {
   if (encoding === 'utf-8') return analysis;
   if (encoding === 'windows-1252' && !/[^\x00-\x7f]/.test(analysis.model.text)) return analysis; // plain ASCII
   const finding: Finding = {

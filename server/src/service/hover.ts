@@ -1,6 +1,6 @@
 /** Hover on an entry: its parts, the check digit verdict, its place in the file. */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { Analysis } from './analyze';
+import { isWorkspaceAnalysis, type Analysis, type WorkspaceAnalysis } from './analyze';
 import { computeCheckDigit, formatEntryNumber, splitEntryNumber } from './entryNumber';
 import { MAX_ENTRIES_PER_DECLARATION, type Entry } from './model';
 import { windowOf } from './eligibility';
@@ -30,7 +30,8 @@ export function getHover(analysis: Analysis, position: Position): Hover | null {
   if (model.header && position.line === model.header.line) {
     const parts = Math.ceil(total / MAX_ENTRIES_PER_DECLARATION);
     const limit = total > MAX_ENTRIES_PER_DECLARATION ? ` — over the limit of 9,999: split into ${parts} declarations` : '';
-    const missing = analysis.workspace?.hasEntryData ? model.entries.filter((e) => e.facts.key.length === 11 && !analysis.workspace!.entryFacts(e.facts.key)) : [];
+    const workspace = isWorkspaceAnalysis(analysis) ? analysis.workspace : undefined;
+    const missing = workspace?.hasEntryData ? model.entries.filter((e) => e.facts.key.length === 11 && !workspace.entryFacts(e.facts.key)) : [];
     const detail = missing.length > 0 ? `\n\nNot in any ES-003 export (${missing.length}): ${missing.slice(0, 20).map((e) => `line ${e.row.line + 1} \`${e.facts.key}\``).join(', ')}${missing.length > 20 ? ', ...' : ''}` : '';
     return { contents: { kind: 'markdown', value: `**CAPE Declaration** · ${total.toLocaleString('en-US')} entries${limit}${detail}` }, range: model.lines.range(model.header.cellStart, model.header.cellEnd) };
   }
@@ -49,13 +50,13 @@ export function getHover(analysis: Analysis, position: Position): Hover | null {
   if (entry.facts.padded) lines.push(`Leading zeros restored: \`${entry.facts.padded}\``, '');
   lines.push(`Normalized: \`${value}\``);
   if (entry.ordinal > MAX_ENTRIES_PER_DECLARATION) lines.push('', `In part ${Math.ceil(entry.ordinal / MAX_ENTRIES_PER_DECLARATION)} once split (9,999 entries per declaration).`);
-  if (analysis.workspace) lines.push(...workspaceLines(analysis, value));
+  if (isWorkspaceAnalysis(analysis)) lines.push(...workspaceLines(analysis, value));
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.range(entry.row.cellStart, entry.row.cellEnd) };
 }
 
 /** Where else the entry is declared in the workspace, and what CBP said about it. */
-function workspaceLines(analysis: Analysis, key: string): string[] {
-  const workspace = analysis.workspace!;
+function workspaceLines(analysis: WorkspaceAnalysis, key: string): string[] {
+  const workspace = analysis.workspace;
   const out: string[] = [];
   const others = workspace.occurrencesElsewhere(key, analysis.model.uri);
   if (others.length > 0) {
@@ -66,7 +67,7 @@ function workspaceLines(analysis: Analysis, key: string): string[] {
   const facts = workspace.entryFacts(key);
   if (facts) {
     // A small table: each fact in its own cell, so nothing runs together in any client.
-    const window = analysis.filingDate ? windowOf(facts, analysis.filingDate) : undefined;
+    const window = windowOf(facts, analysis.filingDate);
     const liquidation = liquidationOf(facts);
     const liquidationText = liquidation === 'unknown' && !facts.liquidationKnown ? 'not in the export' : `${facts.liquidationStatus || liquidation}${facts.liquidationDate ? ` (${facts.liquidationDate})` : ''}`;
     const daysLeft = window ? (window.daysLeft >= 0 ? `${window.daysLeft} (last filing day ${window.lastFilingDay})` : `closed on ${window.lastFilingDay}`) : '-';

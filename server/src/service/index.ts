@@ -2,7 +2,7 @@
  * The CAPE language service: pure functions over a document's text and settings. No LSP
  * connection and no Node built-ins here, so editors, the CLI and tests share every behaviour.
  */
-export { analyze, withWorkspace, type Analysis } from './analyze';
+export { analyze, withWorkspace, isWorkspaceAnalysis, type Analysis, type WorkspaceAnalysis } from './analyze';
 export { MAX_CHECKED_CHARACTERS } from './limits';
 export { CODES, ALL_CODES, FIX_ALL_CODES, isCode, type Code, type Severity, type CodeInfo } from './codes';
 export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGNOSTIC_LIMIT, type DiagnosticData } from './diagnostics';

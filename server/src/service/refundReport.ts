@@ -1,6 +1,6 @@
 /** The refund report: the same per-entry cents as the lens and hover, summed, in JSON, Markdown or CSV. */
 import { stringify } from 'csv-stringify/sync';
-import type { Analysis } from './analyze';
+import type { WorkspaceAnalysis } from './analyze';
 import { formatCents } from './money';
 import { addDays } from './dates';
 import type { CapeSettings } from './settings';
@@ -16,7 +16,7 @@ export interface DeclarationRefunds {
 }
 
 /** A declaration's refunds, with its parts when it is over the limit. */
-export function declarationRefunds(path: string, analysis: Analysis): DeclarationRefunds {
+export function declarationRefunds(path: string, analysis: WorkspaceAnalysis): DeclarationRefunds {
   const refunds = entryRefunds(analysis, refundOptions(analysis.settings));
   const parts = refundsByPart(analysis, refunds);
   return { path, refunds, parts: parts.length > 1 ? parts : undefined };
@@ -141,8 +141,8 @@ function lens(line: number, title: string, tooltip: string, uri: string): CodeLe
 }
 
 /** One lens per fact: expected refund, at risk, windows closing soon, importers (and per part of an over-limit file). */
-export function getRefundLenses(analysis: Analysis): CodeLens[] {
-  if (!analysis.settings.codeLens.enabled || !analysis.workspace?.hasEntryData || analysis.model.entries.length === 0) return [];
+export function getRefundLenses(analysis: WorkspaceAnalysis): CodeLens[] {
+  if (!analysis.settings.codeLens.enabled || !analysis.workspace.hasEntryData || analysis.model.entries.length === 0) return [];
   const options = refundOptions(analysis.settings);
   const refunds = entryRefunds(analysis, options);
   // A declaration no export covers gets no refund lens ("$0.00" would say nothing); no-entry-data says why.

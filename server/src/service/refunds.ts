@@ -3,7 +3,7 @@
  * (re)liquidation, per docs/refunds.md. One computation feeds the code lens, the hover, the report
  * and `cape summary`, so they agree to the cent.
  */
-import type { Analysis } from './analyze';
+import type { Analysis, WorkspaceAnalysis } from './analyze';
 import { addDays } from './dates';
 import { effectiveSeverity } from './diagnostics';
 import { liquidationOf } from './es003';
@@ -58,10 +58,10 @@ export function refundOptions(settings: Analysis['settings']): RefundOptions {
  * Lens, hover and report ask for the same document version's refunds: computed once per analysis
  * (an analysis is immutable, and `options` always derive from its own settings).
  */
-const computed = new WeakMap<Analysis, EntryRefund[]>();
+const computed = new WeakMap<WorkspaceAnalysis, EntryRefund[]>();
 
 /** Every entry of an analysis (with workspace and filing date) and what it should bring back. */
-export function entryRefunds(analysis: Analysis, options: RefundOptions): EntryRefund[] {
+export function entryRefunds(analysis: WorkspaceAnalysis, options: RefundOptions): EntryRefund[] {
   let refunds = computed.get(analysis);
   if (!refunds) {
     refunds = computeRefunds(analysis, options);
@@ -70,10 +70,8 @@ export function entryRefunds(analysis: Analysis, options: RefundOptions): EntryR
   return refunds;
 }
 
-function computeRefunds(analysis: Analysis, options: RefundOptions): EntryRefund[] {
-  const workspace = analysis.workspace;
-  const filingDate = analysis.filingDate;
-  if (!workspace || !filingDate) return [];
+function computeRefunds(analysis: WorkspaceAnalysis, options: RefundOptions): EntryRefund[] {
+  const { workspace, filingDate } = analysis;
   const blocking = new Map<number, string[]>();
   for (const f of analysis.findings) {
     if (effectiveSeverity(f.code, analysis, f.severity) !== 'error' || f.code === 'over-limit') continue;
