@@ -1,21 +1,11 @@
-import { checkedValue } from './helpers';
-import type { Rule } from './rule';
+import { entryNumberRule } from './entryNumberRule';
 
 /** F9 [weak]: a broker account may declare only entries it filed (its own filer codes). */
-export const filerCodeMismatch: Rule = {
-  codes: ['filer-code-mismatch'],
-  check({ model, settings, perEntry, report }) {
-    if (!perEntry || settings.filerCodes.length === 0) return;
-    const allowed = new Set(settings.filerCodes);
-    for (const entry of model.entries) {
-      const value = checkedValue(entry);
-      if (value === undefined || value.length !== 11 || allowed.has(value.slice(0, 3))) continue;
-      report({
-        code: 'filer-code-mismatch',
-        start: entry.row.cellStart,
-        end: entry.row.cellEnd,
-        message: `Filer code ${value.slice(0, 3)} is not one of yours (cape.filerCodes: ${settings.filerCodes.join(', ')}). A broker account may declare only entries it filed (weakly sourced); the importer of record can file this one.`,
-      });
-    }
-  },
-};
+export const filerCodeMismatch = entryNumberRule('filer-code-mismatch', {
+  entries: 'all',
+  applies: (settings) => settings.filerCodes.length > 0,
+  judge: (value, _entry, settings) =>
+    value.length === 11 && !settings.filerCodes.includes(value.slice(0, 3))
+      ? { message: `Filer code ${value.slice(0, 3)} is not one of yours (cape.filerCodes: ${settings.filerCodes.join(', ')}). A broker account may declare only entries it filed (weakly sourced); the importer of record can file this one.` }
+      : undefined,
+});
