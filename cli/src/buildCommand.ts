@@ -1,11 +1,12 @@
 /** `cape build --from <es003 files...>`: upload-ready declarations of the eligible entries, and why the rest are out. */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SETTINGS, excludedCsv, isIsoDate, manifestCsv, PHASES, planBuild, safeStem, whyNothingIsEligible, type PlannedFile } from '../../server/src/service';
+import { DEFAULT_SETTINGS, excludedCsv, manifestCsv, planBuild, safeStem, whyNothingIsEligible, type PlannedFile } from '../../server/src/service';
 import { loadWorkspace, sha256 } from '../../server/src/loader';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { writeAll } from './splitCommands';
 import { reportRowProblems } from './entryData';
+import { filingDateOption, phaseOption } from './options';
 import type { Output } from './output';
 
 export async function build(argv: string[], io: Output, today: string): Promise<number> {
@@ -14,10 +15,8 @@ export async function build(argv: string[], io: Output, today: string): Promise<
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { importer: { type: 'string' }, 'out-dir': { type: 'string' }, 'filing-date': { type: 'string' }, phase: { type: 'string' }, sheet: { type: 'string' } } });
   if (fromArgs.length === 0) throw new UsageError('build needs --from <ES-003 export files...>');
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (declarations and CBP results go after --declared)`);
-  const filingDate = values['filing-date'] ?? today;
-  if (!isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
-  const phase = values.phase ?? 'auto';
-  if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}`);
+  const filingDate = filingDateOption(values['filing-date']) ?? today;
+  const phase = phaseOption(values.phase);
   const { lists: [exports, declared], failures } = await expandAll(fromArgs, declaredArgs);
   // Entries already on declarations or accepted by CBP are not built again: those files are indexed too.
   const workspace = await loadWorkspace({ inputs: declared, entryData: exports, indexDeclarations: true, sheet: values.sheet });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, applyOffsetEdits, FIX_ALL_CODES, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, isIsoDate, PHASES, type Analysis, type CapeSettings, type Severity } from '../../server/src/service';
+import { analyze, applyOffsetEdits, FIX_ALL_CODES, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, type Analysis, type Severity } from '../../server/src/service';
 import { ioMessage, loadWorkspace, todayIso } from '../../server/src/loader';
 import { declarationsToWrite } from './writeGuard';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
@@ -17,7 +17,7 @@ import { build } from './buildCommand';
 import { summary } from './summaryCommand';
 import { reportRowProblems } from './entryData';
 import type { Output } from './output';
-import { readRatesOption } from './rates';
+import { commandSettings } from './options';
 
 declare const CAPE_VERSION: string;
 const VERSION = typeof CAPE_VERSION === 'string' ? CAPE_VERSION : 'dev';
@@ -88,14 +88,6 @@ export async function run(argv: string[], io: Output): Promise<number> {
   }
 }
 
-function settingsFrom(values: { 'filing-date'?: string; phase?: string; rates?: string }): CapeSettings {
-  const filingDate = values['filing-date'];
-  if (filingDate !== undefined && !isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
-  const phase = values.phase ?? 'auto';
-  if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}, not '${phase}'`);
-  return { ...DEFAULT_SETTINGS, filingDate: filingDate ?? '', phase, interest: { ...DEFAULT_SETTINGS.interest, rates: readRatesOption(values.rates) } };
-}
-
 async function check(argv: string[], io: Output): Promise<number> {
   const { rest: afterResults, values: resultArgs } = takeList(argv, '--results');
   const { rest: args, values: entryDataArgs } = takeList(afterResults, '--entry-data');
@@ -114,7 +106,7 @@ async function check(argv: string[], io: Output): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join('|')}, not '${values.format}'`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
-  const settings = settingsFrom(values);
+  const settings = commandSettings(values);
   const filingDate = resolveFilingDate(settings, todayIso());
   const { lists: [inputs, entryData, results], failures } = await expandAll(positionals, entryDataArgs, resultArgs);
   // One loader reads everything once: the index holds every declaration, CBP result and ES-003 export.

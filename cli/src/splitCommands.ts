@@ -3,15 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  analyze, DEFAULT_SETTINGS, excludedCsv, isIsoDate, manifestCsv, MAX_ENTRIES_PER_DECLARATION, partFileNames, PHASES, prepareUpload, splitDeclaration, splitFileName,
-  type CapeSettings, type PlannedFile,
+  analyze, DEFAULT_SETTINGS, excludedCsv, manifestCsv, MAX_ENTRIES_PER_DECLARATION, partFileNames, prepareUpload, splitDeclaration, splitFileName, type PlannedFile,
 } from '../../server/src/service';
 import { ioMessage, loadWorkspace, sha256 } from '../../server/src/loader';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
 import { WriteRefused, writeFileSafely } from './safeWrite';
 import { declarationsToWrite } from './writeGuard';
 import { reportRowProblems } from './entryData';
-import { readRatesOption } from './rates';
+import { commandSettings, filingDateOption } from './options';
 import type { Output } from './output';
 
 function parseMax(value: string | undefined): number {
@@ -77,14 +76,6 @@ export async function split(args: string[], io: Output): Promise<number> {
   return 0;
 }
 
-function prepareSettings(values: { 'filing-date'?: string; phase?: string; rates?: string }, today: string): { settings: CapeSettings; filingDate: string } {
-  const filingDate = values['filing-date'] ?? today;
-  if (!isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
-  const phase = values.phase ?? 'auto';
-  if (phase !== 'auto' && !PHASES.some((p) => p.id === phase)) throw new UsageError(`--phase takes auto or ${PHASES.map((p) => p.id).join('|')}, not '${phase}'`);
-  return { settings: { ...DEFAULT_SETTINGS, filingDate, phase, interest: { ...DEFAULT_SETTINGS.interest, rates: readRatesOption(values.rates) } }, filingDate };
-}
-
 /**
  * Upload-ready parts that pass `cape check` with the same entry data and results: the same rules,
  * the same ES-003 and results files (named, or found in the folders given), the same filing date.
@@ -99,7 +90,8 @@ export async function prepare(argv: string[], io: Output, today: string): Promis
   });
   if (positionals.length === 0) throw new UsageError('prepare needs at least one declaration');
   const max = parseMax(values.max);
-  const { settings, filingDate } = prepareSettings(values, today);
+  const filingDate = filingDateOption(values['filing-date']) ?? today;
+  const settings = commandSettings(values, filingDate);
   const { lists: [inputs, entryData, results], failures } = await expandAll(positionals, entryDataArgs, resultArgs);
   // The inputs are deduplicated among themselves; the index holds what check adds: exports and results.
   const workspace = await loadWorkspace({ inputs, entryData, results, indexDeclarations: false, sheet: values.sheet });

@@ -1,10 +1,11 @@
 /** `cape summary`: the expected refund of declarations, per importer and file, to the cent. */
 import { parseArgs } from 'node:util';
 import {
-  analyze, declarationRefunds, DEFAULT_SETTINGS, isIsoDate, rateTable, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, type DeclarationRefunds,
+  analyze, declarationRefunds, DEFAULT_SETTINGS, rateTable, refundOptions, summaryCsv, summaryJson, summaryMarkdown, withWorkspace, type DeclarationRefunds,
 } from '../../server/src/service';
 import { loadWorkspace } from '../../server/src/loader';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
+import { filingDateOption } from './options';
 import type { Output } from './output';
 import { readRatesOption } from './rates';
 
@@ -13,8 +14,7 @@ export async function summary(argv: string[], io: Output, today: string): Promis
   const { values, positionals } = parseArgs({ args: afterData, allowPositionals: true, options: { 'filing-date': { type: 'string' }, payer: { type: 'string' }, format: { type: 'string', default: 'md' }, rates: { type: 'string' }, sheet: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('summary needs at least one declaration');
   if (dataArgs.length === 0) throw new UsageError('summary needs --entry-data <ES-003 exports...>: the duty and dates come from there');
-  const filingDate = values['filing-date'] ?? today;
-  if (!isIsoDate(filingDate)) throw new UsageError(`--filing-date takes YYYY-MM-DD, not '${filingDate}'`);
+  const filingDate = filingDateOption(values['filing-date']) ?? today;
   const payer = values.payer ?? 'corporate';
   if (payer !== 'corporate' && payer !== 'non-corporate') throw new UsageError(`--payer takes corporate or non-corporate, not '${payer}'`);
   const format = values.format!;

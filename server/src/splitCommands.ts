@@ -14,7 +14,7 @@ import type { BuildResult } from './protocol';
 import { nodeFiles, readAndClassify } from './loader';
 import { isWorkbookName } from './service/workbook';
 import {
-  classifyFile, clampPartSize, excludedCsv, fileNameOf, KIND_NAMES, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName, whyNothingIsEligible,
+  classifyFile, clampPartSize, newFileChanges, excludedCsv, fileNameOf, KIND_NAMES, manifestCsv, planBuild, planSplitEdit, prepareUpload, splitFileName, whyNothingIsEligible,
   type Analysis, type CapeSettings, type FileKind, type SplitEnvironment, type WorkspaceIndex, type WorkspaceView,
 } from './service';
 
@@ -168,13 +168,7 @@ export async function createFiles(
   if (existing.length > 0) return { applied: false, files: [], reason: `${existing.join(', ')} already exist in ${outPath}; nothing was written` };
   const annotationId = 'cape.newFiles';
   const edit: WorkspaceEdit = {
-    documentChanges: files.flatMap((f) => {
-      const uri = `${outDir}/${encodeURIComponent(f.name)}`;
-      return [
-        { kind: 'create' as const, uri, options: { overwrite: false, ignoreIfExists: false }, annotationId },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: f.text, annotationId }] },
-      ];
-    }),
+    documentChanges: files.flatMap((f) => newFileChanges(`${outDir}/${encodeURIComponent(f.name)}`, f.text, annotationId)),
     changeAnnotations: { [annotationId]: { label, needsConfirmation: confirm, description } },
   };
   const result = await connection.workspace.applyEdit({ label, edit });

@@ -5,13 +5,14 @@
  * the entries are checked as one synthetic declaration.
  */
 import { analyze, withWorkspace } from './analyze';
-import { effectiveSeverity } from './diagnostics';
+import { findingsByLine, isError } from './diagnostics';
 import type { EntryFacts } from './es003';
 import { HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION } from './model';
 import type { ExcludedRow } from './prepare';
 import type { CapeSettings } from './settings';
-import type { PlannedFile } from './split';
-import { displayName, type WorkspaceView } from './workspace';
+import { declarationParts, type PlannedFile } from './split';
+import { fileNameOf } from './fileNames';
+import type { WorkspaceView } from './workspace';
 
 export interface BuildPlan {
   parts: PlannedFile[];
@@ -36,32 +37,19 @@ export function planBuild(
   const wanted = importer?.trim().toUpperCase();
   for (const facts of entries) {
     if (wanted && facts.importer.toUpperCase() !== wanted) {
-      excluded.push({ source: displayName(facts.uri), line: facts.line + 1, entry: facts.key, codes: ['other-importer'], messages: [`Importer ${facts.importer || '(none)'}, not ${importer}.`] });
+      excluded.push({ source: fileNameOf(facts.uri), line: facts.line + 1, entry: facts.key, codes: ['other-importer'], messages: [`Importer ${facts.importer || '(none)'}, not ${importer}.`] });
     } else selected.push(facts);
   }
   const text = [HEADER_TEXT, ...selected.map((f) => f.key)].join('\r\n') + '\r\n';
   const analysis = withWorkspace(analyze(text, BUILD_URI, settings), workspace, filingDate);
-  const blocking = new Map<number, { codes: string[]; messages: string[] }>();
-  for (const f of analysis.findings) {
-    if (f.code === 'over-limit' || effectiveSeverity(f.code, analysis, f.severity) !== 'error') continue;
-    const line = analysis.model.lines.positionAt(f.start).line;
-    const entry = blocking.get(line) ?? { codes: [], messages: [] };
-    entry.codes.push(f.code);
-    entry.messages.push(f.message);
-    blocking.set(line, entry);
-  }
+  const blocking = findingsByLine(analysis, (f) => f.code !== 'over-limit' && isError(f, analysis));
   const eligible: string[] = [];
   selected.forEach((facts, i) => {
     const problems = blocking.get(i + 1);
-    if (problems) excluded.push({ source: displayName(facts.uri), line: facts.line + 1, entry: facts.key, codes: problems.codes, messages: problems.messages });
+    if (problems) excluded.push({ source: fileNameOf(facts.uri), line: facts.line + 1, entry: facts.key, codes: problems.map((f) => f.code), messages: problems.map((f) => f.message) });
     else eligible.push(facts.key);
   });
-  const count = Math.ceil(eligible.length / MAX_ENTRIES_PER_DECLARATION);
-  const parts: PlannedFile[] = [];
-  for (let i = 0; i < count; i++) {
-    const slice = eligible.slice(i * MAX_ENTRIES_PER_DECLARATION, (i + 1) * MAX_ENTRIES_PER_DECLARATION);
-    parts.push({ name: partName(i + 1, count), text: [HEADER_TEXT, ...slice].join('\r\n') + '\r\n', entries: slice.length });
-  }
+  const parts = declarationParts(eligible, MAX_ENTRIES_PER_DECLARATION, partName);
   excluded.sort((a, b) => (a.source === b.source ? a.line - b.line : a.source < b.source ? -1 : 1));
   return { parts, excluded, total: entries.length, eligible: eligible.length };
 }

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { CODES, type Code, type Severity } from './codes';
-import type { QuickFix } from './rules/rule';
+import type { Finding, QuickFix } from './rules/rule';
 import type { LineIndex } from './text';
 
 export const DIAGNOSTIC_SOURCE = 'cape';
@@ -18,6 +18,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+/** The findings that `keep` accepts, by the 0-based line they start on, each line's in order. */
+export function findingsByLine(analysis: Analysis, keep: (finding: Finding) => boolean = () => true): Map<number, Finding[]> {
+  const byLine = new Map<number, Finding[]>();
+  for (const f of analysis.findings) {
+    if (!keep(f)) continue;
+    const line = analysis.model.lines.positionAt(f.start).line;
+    const list = byLine.get(line);
+    if (list) list.push(f);
+    else byLine.set(line, [f]);
+  }
+  return byLine;
+}
+
+/** Whether a finding is an error once settings (`cape.rules`) have had their say. */
+export function isError(finding: Finding, analysis: Analysis): boolean {
+  return effectiveSeverity(finding.code, analysis, finding.severity) === 'error';
+}
 
 export function effectiveSeverity(code: Code, analysis: Analysis, own?: Severity): Severity | 'off' {
   return analysis.settings.rules[code] ?? own ?? CODES[code].severity;

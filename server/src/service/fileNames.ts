@@ -18,6 +18,11 @@ export function isSafeFileName(name: string): boolean {
   );
 }
 
+/** The file name a URI ends in, decoded: for messages and for names built from it. */
+export function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 /** A stem taken from an input name, made safe to build new names from. */
 export function safeStem(stem: string): string {
   const cleaned = stem.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').replace(/^\.+/, '').replace(/[. ]+$/, '');

@@ -7,7 +7,7 @@ import { windowOf } from './eligibility';
 import { formatCents } from './money';
 import { liquidationOf } from './es003';
 import { entryRefunds, refundOptions } from './refunds';
-import { displayName } from './workspace';
+import { fileNameOf } from './fileNames';
 
 export function entryAtLine(analysis: Analysis, line: number): Entry | undefined {
   const entries = analysis.model.entries;
@@ -61,7 +61,7 @@ function workspaceLines(analysis: WorkspaceAnalysis, key: string): string[] {
   const others = workspace.occurrencesElsewhere(key, analysis.model.uri);
   if (others.length > 0) {
     out.push('', '**Also declared in:**');
-    for (const o of others.slice(0, 10)) out.push(`- ${displayName(o.uri)}, line ${o.line + 1}`);
+    for (const o of others.slice(0, 10)) out.push(`- ${fileNameOf(o.uri)}, line ${o.line + 1}`);
     if (others.length > 10) out.push(`- and ${others.length - 10} more`);
   }
   const facts = workspace.entryFacts(key);
@@ -100,7 +100,7 @@ function workspaceLines(analysis: WorkspaceAnalysis, key: string): string[] {
       r.status === 'accepted' ? `accepted${onClaim}`
       : r.status === 'rejected' ? `rejected${onClaim}: ${r.message || r.statusText}`
       : `listed${onClaim}, ${r.statusText ? `status "${r.statusText}" (not a status CAPE Tools knows)` : 'no status'}: proves neither acceptance nor rejection`;
-    out.push('', `**CBP:** ${verdict} (${displayName(r.uri)}, line ${r.line + 1})`);
+    out.push('', `**CBP:** ${verdict} (${fileNameOf(r.uri)}, line ${r.line + 1})`);
   }
   return out;
 }

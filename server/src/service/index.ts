@@ -18,14 +18,15 @@ export { LineIndex, applyOffsetEdits, type LineBreak, type OffsetEdit } from './
 export { planParts, partFileNames, splitDeclaration, splitFileName, partText, clampPartSize, type PlannedFile, type PartPlan } from './split';
 export { getDocumentSymbols, getFoldingRanges, getSplitLenses, SPLIT_COMMAND } from './outline';
 export { prepareUpload, excludedCsv, manifestCsv, type PrepareContext, type PrepareInput, type PartWarning, type PreparedUpload, type ExcludedRow } from './prepare';
-export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, fileNameOf, type SplitEnvironment, type SplitPlan } from './splitActions';
-export { WorkspaceIndex, displayName, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
+export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, type SplitEnvironment, type SplitPlan } from './splitActions';
+export { WorkspaceIndex, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
 export { classifyFile, isDeclarationDocument, binarySignature, looksLikeUtf16WithoutBom, KIND_NAMES, type FileKind, type FileClassification, type ClassifyInput } from './classify';
 export { withEncoding, undecodedUtf16, type FileEncoding } from './encoding';
 export { headerDelimiter, headerCells, firstLineOf, type Delimiter } from './delimiters';
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';
 export { adviceFor } from './cbpMessages';
-export { isSafeFileName, safeStem } from './fileNames';
+export { fileNameOf, isSafeFileName, safeStem } from './fileNames';
+export { newFileChanges } from './newFiles';
 export { Es003Aggregator, es003Columns, isEs003Document, isIeepaHts, liquidationOf, parseMoney, type EntryFacts, type RowProblem } from './es003';
 export { addDays, daysBetween, isIsoDate, parseDate } from './dates';
 export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';

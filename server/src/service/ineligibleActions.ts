@@ -3,11 +3,13 @@
  * rejected for that reason, and a source action that moves every ineligible entry to `excluded.csv`
  * beside the declaration (appended, never overwritten), with its reasons. All undoable edits.
  */
+import { fileNameOf } from './fileNames';
+import { newFileChanges } from './newFiles';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { stringify } from 'csv-stringify/sync';
 import type { Analysis } from './analyze';
 import type { Code } from './codes';
-import { effectiveSeverity, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, findingsByLine, isError } from './diagnostics';
 import type { Entry } from './model';
 import { deleteRow, rowHoldsOnlyItsEntry } from './rules/helpers';
 import type { Finding } from './rules/rule';
@@ -37,12 +39,7 @@ interface Ineligible {
 
 /** Entries with an error-level ineligibility verdict, each once, in file order. */
 function ineligibleEntries(analysis: Analysis, only?: Code): Ineligible[] {
-  const byLine = new Map<number, Finding[]>();
-  for (const f of analysis.findings) {
-    if (!(f.code in INELIGIBLE_CODES) || (only && f.code !== only) || effectiveSeverity(f.code, analysis, f.severity) !== 'error') continue;
-    const line = analysis.model.lines.positionAt(f.start).line;
-    byLine.set(line, [...(byLine.get(line) ?? []), f]);
-  }
+  const byLine = findingsByLine(analysis, (f) => f.code in INELIGIBLE_CODES && (!only || f.code === only) && isError(f, analysis));
   const out: Ineligible[] = [];
   for (const entry of analysis.model.entries) {
     const findings = byLine.get(entry.row.line);
@@ -87,15 +84,14 @@ export function ineligibleCodeActions(analysis: Analysis, diagnostics: readonly 
 /** Removes every ineligible entry and appends it, with its reasons, to `excluded.csv` beside the declaration. */
 function moveToExclusionFile(analysis: Analysis, entries: readonly Ineligible[], environment: SplitEnvironment): CodeAction {
   const { model } = analysis;
-  const source = decodeURIComponent(model.uri.slice(model.uri.lastIndexOf('/') + 1));
+  const source = fileNameOf(model.uri);
   const rows = entries.map(({ entry, findings }) => [source, entry.row.line + 1, model.text.slice(entry.row.cellStart, entry.row.cellEnd), findings.map((f) => f.code).join(' '), findings.map((f) => f.message).join(' | ')]);
   const target = environment.directoryUri! + EXCLUSION_FILE;
   const existing = environment.siblingText?.(EXCLUSION_FILE);
   const body = stringify(existing === undefined ? [['Source', 'Line', 'Entry', 'Codes', 'Messages'], ...rows] : rows, { record_delimiter: '\r\n' });
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   if (existing === undefined) {
-    documentChanges.push({ kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } });
-    documentChanges.push({ textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: body }] });
+    documentChanges.push(...newFileChanges(target, body));
   } else {
     // Appended after what is there: an earlier exclusion file is never overwritten.
     const lines = existing.split(/\r\n|\n|\r/);

@@ -6,11 +6,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { analyze, withWorkspace } from './analyze';
 import type { Code } from './codes';
-import { effectiveSeverity } from './diagnostics';
-import { HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION } from './model';
+import { effectiveSeverity, findingsByLine } from './diagnostics';
+import { MAX_ENTRIES_PER_DECLARATION } from './model';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
-import { clampPartSize, type PlannedFile } from './split';
+import { clampPartSize, declarationParts, type PlannedFile } from './split';
 import { CROSS_FILE_RULES } from './rules';
 import type { WorkspaceView } from './workspace';
 
@@ -91,11 +91,7 @@ export function prepareUpload(
       continue;
     }
     const { model } = analysis;
-    const byLine = new Map<number, Finding[]>();
-    for (const f of analysis.findings) {
-      const line = model.lines.positionAt(f.start).line;
-      byLine.set(line, [...(byLine.get(line) ?? []), f]);
-    }
+    const byLine = findingsByLine(analysis);
     const excludedHere: ExcludedRow[] = [];
     for (const row of model.blankRows) {
       inputRows++;
@@ -123,12 +119,7 @@ export function prepareUpload(
     // A loop, not push(...rows): a million blank lines would overflow the call stack.
     for (const row of excludedHere.sort((a, b) => a.line - b.line)) excluded.push(row);
   }
-  const total = Math.ceil(accepted.length / size);
-  const parts: PlannedFile[] = [];
-  for (let i = 0; i < total; i++) {
-    const entries = accepted.slice(i * size, (i + 1) * size);
-    parts.push({ name: partName(i + 1, total), text: [HEADER_TEXT, ...entries].join('\r\n') + '\r\n', entries: entries.length });
-  }
+  const parts = declarationParts(accepted, size, partName);
   const warnings: PartWarning[] = [];
   acceptedWarnings.forEach((list, i) => {
     for (const f of list) warnings.push({ entry: accepted[i], code: f.code, message: f.message, part: Math.floor(i / size) + 1 });

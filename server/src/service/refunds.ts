@@ -5,7 +5,7 @@
  */
 import type { Analysis, WorkspaceAnalysis } from './analyze';
 import { addDays } from './dates';
-import { effectiveSeverity } from './diagnostics';
+import { findingsByLine, isError } from './diagnostics';
 import { liquidationOf } from './es003';
 import { computeInterest, type InterestResult, type Payer } from './interest';
 import { MAX_ENTRIES_PER_DECLARATION } from './model';
@@ -72,12 +72,7 @@ export function entryRefunds(analysis: WorkspaceAnalysis, options: RefundOptions
 
 function computeRefunds(analysis: WorkspaceAnalysis, options: RefundOptions): EntryRefund[] {
   const { workspace, filingDate } = analysis;
-  const blocking = new Map<number, string[]>();
-  for (const f of analysis.findings) {
-    if (effectiveSeverity(f.code, analysis, f.severity) !== 'error' || f.code === 'over-limit') continue;
-    const line = analysis.model.lines.positionAt(f.start).line;
-    blocking.set(line, [...(blocking.get(line) ?? []), f.code]);
-  }
+  const blocking = findingsByLine(analysis, (f) => f.code !== 'over-limit' && isError(f, analysis));
   const out: EntryRefund[] = [];
   const seen = new Set<string>();
   for (const entry of analysis.model.entries) {
@@ -108,7 +103,7 @@ function computeRefunds(analysis: WorkspaceAnalysis, options: RefundOptions): En
     const endDate = reliquidation && reliquidation < processing ? reliquidation : processing;
     const endBasis = reliquidation && reliquidation < processing ? `liquidation + ${RELIQUIDATION_DAYS} days` : `filing date + ${options.processingDays} days`;
     const interest = computeInterest(facts.ieepaDutyCents, depositDate, endDate, options.payer, options.rates);
-    const reasons = [...(blocking.get(line) ?? [])];
+    const reasons = (blocking.get(line) ?? []).map((f) => f.code);
     // An estimated window that has probably closed (or cannot be told) puts the refund at risk.
     if (liquidationEstimate(facts, filingDate)?.probablyClosed) reasons.push('liquidation-unknown');
     out.push({

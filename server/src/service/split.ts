@@ -24,13 +24,22 @@ export function clampPartSize(max: number | undefined): number {
   return Math.max(1, Math.min(MAX_ENTRIES_PER_DECLARATION, Math.floor(max)));
 }
 
+/** Consecutive runs of at most `size` items (the last may be shorter); none for no items. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Upload-ready declarations of these entry numbers (CRLF, the exact header), at most `size` each, named `partName(k, total)`. */
+export function declarationParts(entries: readonly string[], size: number, partName: (index: number, total: number) => string): PlannedFile[] {
+  const runs = chunks(entries, size);
+  return runs.map((run, i) => ({ name: partName(i + 1, runs.length), text: [HEADER_TEXT, ...run].join('\r\n') + '\r\n', entries: run.length }));
+}
+
 export function planParts(analysis: Analysis, max = MAX_ENTRIES_PER_DECLARATION): PartPlan[] {
-  const size = clampPartSize(max);
-  const entries = analysis.model.entries;
-  const total = Math.ceil(entries.length / size);
-  const parts: PartPlan[] = [];
-  for (let i = 0; i < total; i++) parts.push({ index: i + 1, total, entries: entries.slice(i * size, (i + 1) * size) });
-  return parts;
+  const runs = chunks(analysis.model.entries, clampPartSize(max));
+  return runs.map((entries, i) => ({ index: i + 1, total: runs.length, entries }));
 }
 
 /** `master.csv` -> `master` + `.csv`; `march.cape.csv` keeps its `.cape.csv` so the parts stay declarations. */

@@ -1,4 +1,6 @@
 /** Split as an editor action: one WorkspaceEdit that creates the parts, previewed and undone as one. */
+import { fileNameOf } from './fileNames';
+import { newFileChanges } from './newFiles';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
 import { MAX_ENTRIES_PER_DECLARATION } from './model';
@@ -26,10 +28,6 @@ export interface SplitPlan {
   parts: number;
 }
 
-export function fileNameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 export function planSplitEdit(analysis: Analysis, environment: SplitEnvironment, max = MAX_ENTRIES_PER_DECLARATION): SplitPlan | undefined {
   const { directoryUri } = environment;
   if (!directoryUri || analysis.model.entries.length === 0) return undefined;
@@ -39,11 +37,7 @@ export function planSplitEdit(analysis: Analysis, environment: SplitEnvironment,
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const file of files) {
     const uri = directoryUri + encodeURIComponent(file.name);
-    documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: SPLIT_ANNOTATION });
-    documentChanges.push({
-      textDocument: { uri, version: null },
-      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text, annotationId: SPLIT_ANNOTATION }],
-    });
+    documentChanges.push(...newFileChanges(uri, file.text, SPLIT_ANNOTATION));
   }
   const edit: WorkspaceEdit = {
     documentChanges,

@@ -4,6 +4,7 @@
  * the same entries on purpose, so they are not duplicates of each other; the source gets one note
  * ("upload the parts, not this file"), and any drift between them is said exactly.
  */
+import { fileNameOf } from './fileNames';
 import { splitFileName } from './split';
 import { isWorkbookName } from './workbook';
 
@@ -28,9 +29,6 @@ function directoryOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
 
-function nameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 /**
  * Every split family among indexed declarations. `codesOf` gives a declaration's entry keys in order
@@ -39,10 +37,10 @@ function nameOf(uri: string): string {
 export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string) => Float64Array | undefined): Map<string, SplitFamily> {
   // Sources by directory and stem: the name a part's stem points back to.
   const sources = new Map<string, string>();
-  for (const uri of uris) if (!PART.test(nameOf(uri))) sources.set(directoryOf(uri) + splitFileName(nameOf(uri)).stem, uri);
+  for (const uri of uris) if (!PART.test(fileNameOf(uri))) sources.set(directoryOf(uri) + splitFileName(fileNameOf(uri)).stem, uri);
   const groups = new Map<string, { source: string; total: number; parts: Map<number, string>; converted: boolean }>();
   for (const uri of uris) {
-    const match = PART.exec(nameOf(uri));
+    const match = PART.exec(fileNameOf(uri));
     if (!match) continue;
     const source = sources.get(directoryOf(uri) + match[1]) ?? convertedFrom(uri, match[1], sources);
     if (!source) continue;
@@ -88,8 +86,8 @@ function driftOf(group: { source: string; total: number; parts: Map<number, stri
     const uri = group.parts.get(k)!;
     const codes = codesOf(uri) ?? new Float64Array(0);
     for (let i = 0; i < codes.length; i++, at++) {
-      if (at >= source.length) return `${nameOf(uri)} has entries the source does not (from its entry ${i + 1})`;
-      if (codes[i] !== source[at]) return `${nameOf(uri)} differs from the source at its entry ${i + 1} (the source's entry ${at + 1})`;
+      if (at >= source.length) return `${fileNameOf(uri)} has entries the source does not (from its entry ${i + 1})`;
+      if (codes[i] !== source[at]) return `${fileNameOf(uri)} differs from the source at its entry ${i + 1} (the source's entry ${at + 1})`;
     }
   }
   if (at < source.length) return `the source has ${(source.length - at).toLocaleString('en-US')} entries after the last part's (from its entry ${at + 1}): it changed after the split`;

@@ -398,11 +398,6 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-/** The file name of a URI, for messages. */
-export function displayName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 function sameLines(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -1,4 +1,4 @@
-import { displayName } from '../workspace';
+import { fileNameOf } from '../fileNames';
 import { deleteRow, rowHoldsOnlyItsEntry } from './helpers';
 import type { CrossFileRule } from './rule';
 
@@ -28,13 +28,13 @@ export const duplicateInWorkspace: CrossFileRule = {
       // Only shared keys reach the set: a 9,999-entry file with no duplicates allocates nothing here.
       if (others.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      const places = others.slice(0, 3).map((o) => `${displayName(o.uri)} (line ${o.line + 1})`).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+      const places = others.slice(0, 3).map((o) => `${fileNameOf(o.uri)} (line ${o.line + 1})`).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
       report({
         code: 'duplicate-in-workspace',
         start: entry.row.cellStart,
         end: entry.row.cellEnd,
         message: `Also in ${places}. ACE accepts an entry on one declaration only and rejects it on any later one: keep it in one file.`,
-        fix: rowHoldsOnlyItsEntry(entry) ? { title: `Delete this line (it stays in ${displayName(others[0].uri)})`, edits: [deleteRow(model, entry.row)] } : undefined,
+        fix: rowHoldsOnlyItsEntry(entry) ? { title: `Delete this line (it stays in ${fileNameOf(others[0].uri)})`, edits: [deleteRow(model, entry.row)] } : undefined,
         relatedUris: others.map((o) => ({ uri: o.uri, line: o.line, message: 'Also declared here' })),
         details: { others: others.length },
       });

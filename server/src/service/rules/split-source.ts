@@ -1,4 +1,4 @@
-import { displayName } from '../workspace';
+import { fileNameOf } from '../fileNames';
 import type { CrossFileRule } from './rule';
 
 /**
@@ -12,7 +12,7 @@ export const splitSource: CrossFileRule = {
     const family = workspace.splitFamilyOf(model.uri);
     if (!family || family.source !== model.uri) return;
     const anchor = model.header ?? model.entries[0]?.row;
-    const names = family.parts.map(displayName);
+    const names = family.parts.map(fileNameOf);
     const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} ... ${names[names.length - 1]}`;
     report({
       code: 'split-source',
