@@ -59,6 +59,17 @@ describe('the workbook reader', () => {
     assert.equal(row.values[1], 1234.56);
   });
 
+  it('reads what Excel writes: a formula\'s cached value, an error cell, rich text, a number written in exponent form', async () => {
+    const file = path.join(tmp, 'excel-cells.xlsx');
+    writeRawWorkbook(file, '<row r="1"><c r="A1" t="inlineStr"><is><t>Entry Number</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="str"><f>TEXT(B2,"00000000000")</f><v>00261103162</v></c><c r="B2"><v>261103162</v></c></row>' +
+      '<row r="3"><c r="A3" t="e"><v>#N/A</v></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><r><t>MYK</t></r><r><t>28000864</t></r></is></c></row>' +
+      '<row r="5"><c r="A5" t="n"><v>2.6110316201E10</v></c></row>');
+    const { rows } = await rowsOf(file);
+    assert.deepEqual(rows.map((r) => r.values[0]), ['Entry Number', '00261103162', '#N/A', 'MYK28000864', 26110316201]);
+  });
+
   it('refuses a zip bomb from its directory, before inflating it, in bounded time and memory', async function () {
     this.timeout(60000);
     const file = path.join(tmp, 'bomb.xlsx');
