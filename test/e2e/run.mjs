@@ -330,12 +330,20 @@ function vsixCheck(work) {
   const installed = folder !== undefined;
   // The README's image is packaged, so the details page shows it.
   const image = folder !== undefined && fs.existsSync(path.join(extensions, folder, 'docs', 'images', 'problems.png'));
-  if (installed && image) {
+  // The workbook reader is a bundle of its own, loaded on demand: it must be packaged, and read a workbook as installed.
+  const reader = folder === undefined ? undefined : spawnSync(process.execPath, ['-e',
+    `require(${JSON.stringify(path.join(extensions, folder, 'dist', 'workbook.js'))}).openWorkbook(require('fs').readFileSync(${JSON.stringify(path.join(root, 'examples', 'workbooks', 'entry-list.xlsx'))})).then((o) => process.stdout.write(o.sheet))`,
+  ], { encoding: 'utf8' });
+  const readsWorkbooks = reader?.status === 0 && reader.stdout === 'Entries';
+  if (installed && image && readsWorkbooks) {
     passed++;
-    log('  ✔ vsix: the packaged extension installs into VS Code, README image included');
-  } else if (installed) {
+    log('  ✔ vsix: the packaged extension installs into VS Code, README image included, its workbook reader reads a workbook');
+  } else if (installed && !image) {
     failed++;
     log('  ✗ vsix: docs/images/problems.png is not in the package (the details page would show a broken image)');
+  } else if (installed) {
+    failed++;
+    log(`  ✗ vsix: the packaged workbook reader (dist/workbook.js) does not read a workbook: ${reader?.stderr ?? ''}`);
   } else {
     failed++;
     log(`  ✗ vsix: packaging or installing failed:\n${install.stdout}\n${install.stderr}`);
