@@ -550,7 +550,9 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   measured (docs/workbooks.md): exceljs's streaming reader took 51 s on a similar million-row sheet,
   xlsx-extract 141 s. Two changes gained a fifth: hucre is fed a stream of the bytes (its stream path
   inflates as it parses) rather than the bytes, and sheet names come from the workbook's directory
-  part instead of a hucre read that parses the shared strings a second time.
+  part instead of a hucre read that parses the shared strings a second time. Parsing in a worker
+  thread, with rows passed to the main thread in batches, measured slower (24.7 s before any work on
+  the rows): the rows' transfer costs more than the work it would overlap.
 - B10: a 9,999-entry declaration workbook, read and analyzed, against its CSV form read and analyzed.
   About 100 ms; the reader's set-up (archive check, styles, the first sheet's stream) dominates, so the
   ratio to the 5 ms CSV means little.
