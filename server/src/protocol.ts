@@ -1,18 +1,13 @@
 /**
  * The CAPE protocol on top of LSP, shared by the server and the VS Code client (and documented for
  * other editors): custom requests and notifications, server command ids, code-action kinds, and the
- * shapes they carry. Constants and types only: the client bundles this file and nothing else of the server.
+ * shapes they carry. Constants and types only: the client bundles this file and the service's ids.ts, nothing else of the server.
  */
 
+import { CODE_ACTION_KINDS, SERVER_COMMAND_IDS } from './service/ids';
+
 /** Server commands (workspace/executeCommand; listed in executeCommandProvider, so any client can run them). */
-export const COMMANDS = {
-  split: 'cape.server.split',
-  prepare: 'cape.server.prepare',
-  build: 'cape.server.build',
-  showRefund: 'cape.server.showRefund',
-  /** Upload-ready CSV parts from an Excel workbook (arguments: the workbook's URI). */
-  convertWorkbook: 'cape.server.convertWorkbook',
-} as const;
+export const COMMANDS = SERVER_COMMAND_IDS;
 
 /** Custom requests and notifications. */
 export const REQUESTS = {
@@ -27,11 +22,7 @@ export const NOTIFICATIONS = {
 } as const;
 
 /** Code-action kinds beyond the standard ones. */
-export const KINDS = {
-  fixAll: 'source.fixAll.cape',
-  split: 'refactor.cape.split',
-  moveIneligible: 'source.cape.moveIneligible',
-} as const;
+export const KINDS = CODE_ACTION_KINDS;
 
 /** What `cape/status` answers for the language status item. */
 export interface StatusResult {

@@ -3,6 +3,7 @@
  * in one pass so that applying it twice changes nothing the second time.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CODE_ACTION_KINDS } from './ids';
 import type { Analysis } from './analyze';
 import { effectiveSeverity, toTextEdits, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isCode } from './codes';
@@ -16,7 +17,7 @@ import { ineligibleCodeActions } from './ineligibleActions';
 import { analyze } from './analyze';
 import { entryColumnOnly } from './rules/delimiter';
 
-export const FIX_ALL_KIND = 'source.fixAll.cape';
+export const FIX_ALL_KIND = CODE_ACTION_KINDS.fixAll;
 
 /** The lossless repairs of the whole file: header, BOM, blank lines, cell clean-up, trailing commas, duplicates, zero padding. */
 export function fixAllEdits(analysis: Analysis): OffsetEdit[] {

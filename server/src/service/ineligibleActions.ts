@@ -4,6 +4,7 @@
  * beside the declaration (appended, never overwritten), with its reasons. All undoable edits.
  */
 import { fileNameOf } from './fileNames';
+import { CODE_ACTION_KINDS } from './ids';
 import { newFileChanges } from './newFiles';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { stringify } from 'csv-stringify/sync';
@@ -16,7 +17,7 @@ import type { Finding } from './rules/rule';
 import type { SplitEnvironment } from './splitActions';
 import type { OffsetEdit } from './text';
 
-export const MOVE_INELIGIBLE_KIND = 'source.cape.moveIneligible';
+export const MOVE_INELIGIBLE_KIND = CODE_ACTION_KINDS.moveIneligible;
 export const EXCLUSION_FILE = 'excluded.csv';
 
 /** Entry-level verdicts that mean ACE drops the entry, and how each reads in an action's title. */

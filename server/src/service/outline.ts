@@ -1,11 +1,12 @@
 /** The outline, folding and code lenses that make the 9,999-entry split points visible before splitting. */
 import { SymbolKind, type CodeLens, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
+import { SERVER_COMMAND_IDS } from './ids';
 import type { Analysis } from './analyze';
 import { MAX_ENTRIES_PER_DECLARATION } from './model';
 import { planParts } from './split';
 
 /** The server command that splits a declaration (works from any LSP client through workspace/applyEdit). */
-export const SPLIT_COMMAND = 'cape.server.split';
+export const SPLIT_COMMAND = SERVER_COMMAND_IDS.split;
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -1,5 +1,6 @@
 /** The refund report: the same per-entry cents as the lens and hover, summed, in JSON, Markdown or CSV. */
 import { stringify } from 'csv-stringify/sync';
+import { SERVER_COMMAND_IDS } from './ids';
 import type { WorkspaceAnalysis } from './analyze';
 import { formatCents } from './money';
 import { addDays } from './dates';
@@ -131,7 +132,7 @@ export const REPORT_COMMAND = 'cape.refundReport';
  * The server command behind every refund lens: it works in any LSP client (the server answers it with
  * a message and the report data); the VS Code client shows its Refund Report instead.
  */
-export const SHOW_REFUND_COMMAND = 'cape.server.showRefund';
+export const SHOW_REFUND_COMMAND = SERVER_COMMAND_IDS.showRefund;
 
 /** Each lens title stays under this many characters: a lens is one fact, read at a glance. */
 export const LENS_TITLE_LIMIT = 60;

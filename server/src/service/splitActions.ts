@@ -1,5 +1,6 @@
 /** Split as an editor action: one WorkspaceEdit that creates the parts, previewed and undone as one. */
 import { fileNameOf } from './fileNames';
+import { CODE_ACTION_KINDS } from './ids';
 import { newFileChanges } from './newFiles';
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Analysis } from './analyze';
@@ -7,7 +8,7 @@ import { MAX_ENTRIES_PER_DECLARATION } from './model';
 import { SPLIT_COMMAND } from './outline';
 import { partFileNames, splitDeclaration } from './split';
 
-export const SPLIT_REFACTOR_KIND = 'refactor.cape.split';
+export const SPLIT_REFACTOR_KIND = CODE_ACTION_KINDS.split;
 export const SPLIT_ANNOTATION = 'cape.split';
 
 /** What only the adapter knows: where the document lives and which names are taken on disk. */
