@@ -9,8 +9,9 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DocumentAnalyses } from './documentAnalyses';
+import { sheetSetting } from './globs';
 import { todayIso } from './localDate';
-import { nodeFiles, readAndClassify, type TextEncoding } from './loader';
+import { nodeFiles, readAndClassify, type TextEncoding, type WorkbookSheet } from './loader';
 import { analyze, resolveFilingDate, withEncoding, withWorkspace, type Analysis, type CapeSettings, type WorkspaceAnalysis } from './service';
 import type { SettingsSource } from './settingsSource';
 import type { WorkspaceIndexer } from './workspaceIndexer';
@@ -73,9 +74,9 @@ export class AnalysisStore {
 
   /** A declaration nobody has open, read through the loader and analyzed with the workspace; undefined when unreadable. */
   async onDisk(uri: string): Promise<DiskAnalysis | undefined> {
-    const read = await readDecoded(URI.parse(uri).fsPath);
-    if (read === undefined) return undefined;
     const fileSettings = await this.settings().get(uri);
+    const read = await readDecoded(URI.parse(uri).fsPath, sheetSetting(fileSettings));
+    if (read === undefined) return undefined;
     // As the CLI says it: a UTF-16 or Windows-1252 file on disk gets the encoding note on its header.
     const analysis = withEncoding(withWorkspace(analyze(read.text, uri, fileSettings), this.indexer().index, this.filingDateOf(fileSettings)), read.encoding);
     return { analysis, encoding: read.encoding, sheet: read.sheet };
@@ -133,7 +134,7 @@ export class AnalysisStore {
 }
 
 /** A file on disk as the loader decodes it (UTF-16, Windows-1252, a workbook's sheet); undefined when unreadable or not text. */
-export async function readDecoded(file: string): Promise<{ text: string; encoding: TextEncoding; sheet?: string } | undefined> {
-  const classified = await readAndClassify(file, nodeFiles).catch(() => undefined);
+export async function readDecoded(file: string, sheet?: WorkbookSheet): Promise<{ text: string; encoding: TextEncoding; sheet?: string } | undefined> {
+  const classified = await readAndClassify(file, nodeFiles, undefined, sheet).catch(() => undefined);
   return classified?.text === undefined ? undefined : { text: classified.text, encoding: classified.encoding ?? 'utf-8', sheet: classified.sheet };
 }

@@ -12,6 +12,11 @@ export function matchesGlobs(path: string, globs: readonly string[], workspaceFo
   return globs.some((glob) => candidates.some((p) => minimatch(p, glob, { dot: true, nocase: true, matchBase: !glob.includes('/') })));
 }
 
+/** `cape.workbook.sheet`: the sheet read in each workbook that has it (others: their first sheet with data). */
+export function sheetSetting(settings: { workbook: { sheet: string } }): { where: string } | undefined {
+  return settings.workbook.sheet === '' ? undefined : { where: settings.workbook.sheet };
+}
+
 /**
  * What the settings say a file is: `cape.files`, `cape.entryData`, `cape.results` decide before the
  * classifier looks at the file (the workspace scan, the editor and the prepare command alike).

@@ -109,11 +109,17 @@ export interface ClassifiedFile extends FileClassification {
 const WORKBOOK_HEAD_ROWS = 20;
 
 /**
+ * Which sheet of a workbook: a name (`--sheet`: a workbook without it cannot be read), or a name
+ * where the workbook has it (`cape.workbook.sheet`: else its first sheet with data).
+ */
+export type WorkbookSheet = string | { where: string };
+
+/**
  * Reads enough of a file to classify it; declarations and results are read whole (once). A workbook
  * (`.xlsx`, `.xlsm`) is read at one sheet: `sheet` names it, else the first sheet with data. Throws
  * a WorkbookError (its message in a user's words) for a workbook that cannot be read.
  */
-export async function readAndClassify(file: string, access: FileAccess, declaredKind?: 'declaration' | 'es003' | 'results', sheet?: string): Promise<ClassifiedFile> {
+export async function readAndClassify(file: string, access: FileAccess, declaredKind?: 'declaration' | 'es003' | 'results', sheet?: WorkbookSheet): Promise<ClassifiedFile> {
   const { head, whole } = await access.readHead(file, HEAD_BYTES);
   if (isWorkbookFile(file, head)) return readWorkbook(file, whole ? head : await access.readFile(file), declaredKind, sheet);
   const decoded = decodeText(head);
@@ -133,8 +139,8 @@ function isWorkbookFile(name: string, head: Uint8Array): boolean {
   return isWorkbookName(name) && (starts(ZIP_SIGNATURE) || starts(CFB_SIGNATURE));
 }
 
-async function readWorkbook(file: string, bytes: Uint8Array, declaredKind: 'declaration' | 'es003' | 'results' | undefined, sheet: string | undefined): Promise<ClassifiedFile> {
-  const opened = await workbookReader().openWorkbook(bytes, sheet);
+async function readWorkbook(file: string, bytes: Uint8Array, declaredKind: 'declaration' | 'es003' | 'results' | undefined, sheet: WorkbookSheet | undefined): Promise<ClassifiedFile> {
+  const opened = typeof sheet === 'object' ? await workbookReader().openWorkbook(bytes, sheet.where, true) : await workbookReader().openWorkbook(bytes, sheet);
   const rows = opened.rows;
   const headRows: WorkbookRow[] = opened.first ? [opened.first] : [];
   const head = new WorkbookText();

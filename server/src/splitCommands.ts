@@ -9,7 +9,7 @@ import type { Connection, TextDocuments, WorkspaceEdit } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { sha256 } from './sha256';
-import { declaredKindOf } from './globs';
+import { declaredKindOf, sheetSetting } from './globs';
 import type { BuildResult } from './protocol';
 import { nodeFiles, readAndClassify } from './loader';
 import { isWorkbookName } from './service/workbook';
@@ -55,10 +55,10 @@ function isAllowedFolder(target: string, roots: string[]): boolean {
   });
 }
 
-async function readText(documents: TextDocuments<TextDocument>, uri: string): Promise<string> {
+async function readText(documents: TextDocuments<TextDocument>, uri: string, settings: CapeSettings): Promise<string> {
   const open = documents.get(uri)?.getText();
   if (open !== undefined) return open;
-  return (await readAndClassify(URI.parse(uri).fsPath, nodeFiles)).text ?? '';
+  return (await readAndClassify(URI.parse(uri).fsPath, nodeFiles, undefined, sheetSetting(settings))).text ?? '';
 }
 
 /** The one classifier's verdict on a document (open: its text; else the file, through the loader); settings decide first. */
@@ -67,7 +67,7 @@ async function kindOf(documents: TextDocuments<TextDocument>, uri: string, setti
   const open = documents.get(uri);
   if (open?.languageId === 'cape') return 'declaration';
   if (open) return classifyFile({ name: uri, head: open.getText(), declaredKind }).kind;
-  const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles, declaredKind).catch(() => undefined);
+  const classified = await readAndClassify(URI.parse(uri).fsPath, nodeFiles, declaredKind, sheetSetting(settings)).catch(() => undefined);
   if (!classified && isWorkbookName(URI.parse(uri).path)) return 'not-csv';
   // Named by the user (a command on this file): a CSV of no other kind is taken as a declaration.
   return classified?.kind === 'other-csv' ? 'declaration' : (classified?.kind ?? 'not-csv');
@@ -125,7 +125,7 @@ export async function runPrepare(
     return { applied: false, files: [], accepted: 0, excluded: 0, reason: `${URI.parse(outDir).fsPath} is outside the workspace; nothing was written` };
   }
   const inputs = [];
-  for (const uri of inputUris) inputs.push({ source: fileNameOf(uri), uri, text: await readText(documents, uri) });
+  for (const uri of inputUris) inputs.push({ source: fileNameOf(uri), uri, text: await readText(documents, uri, settings) });
   const stem = splitFileName(fileNameOf(inputUris[0])).stem;
   const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`, undefined, context && { workspace: withoutInputs(context.workspace, inputUris), filingDate: context.filingDate });
   const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];

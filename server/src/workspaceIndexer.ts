@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { declaredKindOf, matchesGlobs } from './globs';
 import { failureMessage, nodeFiles, readAndClassify, readEntryData, type ClassifiedFile } from './loader';
 import { isWorkbookName } from './service/workbook';
+import { sheetSetting } from './globs';
 import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
 
@@ -104,7 +105,7 @@ export class WorkspaceIndexer {
     this.unreadable.delete(uri);
     const classified = this.isExcluded(uri, settings)
       ? undefined
-      : await readAndClassify(file, nodeFiles, declaredKindOf(URI.parse(uri).path, settings, this.folders())).catch((error) => {
+      : await readAndClassify(file, nodeFiles, declaredKindOf(URI.parse(uri).path, settings, this.folders()), sheetSetting(settings)).catch((error) => {
           // A workbook that cannot be read is said so on the workbook; an unreadable CSV is simply not indexed.
           if (isWorkbookName(file)) this.unreadable.set(uri, failureMessage(error));
           return undefined;

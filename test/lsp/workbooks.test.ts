@@ -89,3 +89,28 @@ describe('language server over stdio: Excel workbooks', function () {
     assert.match(refused.reason, /not an Excel workbook/);
   });
 });
+
+describe('language server over stdio: cape.workbook.sheet', function () {
+  this.timeout(30000);
+  it('reads the sheet the setting names in each workbook that has it; another is read at its first sheet with data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-sheet-'));
+    await writeWorkbook(path.join(dir, 'list.xlsx'), [{ name: 'Old', rows: [['Entry Number'], [VALID[0]]] }, { name: 'Current', rows: [['Entry Number'], [VALID[1]], [Number(NUMERIC)]] }]);
+    await writeWorkbook(path.join(dir, 'other.xlsx'), [{ name: 'Sheet1', rows: [['Entry Number'], [VALID[2]], [Number(NUMERIC)]] }]);
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString(), settings: { workbook: { sheet: 'current' } } });
+    try {
+      const list = pathToFileURL(path.join(dir, 'list.xlsx')).toString();
+      const other = pathToFileURL(path.join(dir, 'other.xlsx')).toString();
+      const report = await waitFor(async () => {
+        const r: { items: { uri: string; items?: Diagnostic[] }[] } = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+        return r.items.some((i) => i.uri === list) && r.items.some((i) => i.uri === other) ? r : undefined;
+      }, 10000, 'workspace diagnostics of both workbooks');
+      const lost = report.items.find((i) => i.uri === list)!.items!.find((d) => d.code === 'leading-zeros-lost');
+      assert.match(String(lost?.message), /\(sheet "Current", row 3\)$/);
+      const first = report.items.find((i) => i.uri === other)!.items!.find((d) => d.code === 'leading-zeros-lost');
+      assert.match(String(first?.message), /\(sheet "Sheet1", row 3\)$/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -33,6 +33,8 @@ export interface CapeSettings {
   codeLens: { enabled: boolean };
   /** Show the Refactor Preview before a split writes its parts (off: the new parts are created directly). */
   split: { preview: boolean };
+  /** The worksheet read in every Excel workbook; empty = each workbook's first sheet with data. */
+  workbook: { sheet: string };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: CapeSettings = {
   interest: { payer: 'corporate', rates: [] },
   codeLens: { enabled: true },
   split: { preview: false },
+  workbook: { sheet: '' },
   trace: { server: 'off' },
 };
 
@@ -90,6 +93,7 @@ export function resolveSettings(raw: unknown): CapeSettings {
     interest: { payer: section('interest').payer === 'non-corporate' ? 'non-corporate' : 'corporate', rates },
     codeLens: { enabled: section('codeLens').enabled !== false },
     split: { preview: section('split').preview === true },
+    workbook: { sheet: typeof section('workbook').sheet === 'string' ? (section('workbook').sheet as string).trim() : '' },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
 }

@@ -36,8 +36,12 @@ export interface OpenedSheet {
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Opens a workbook at the sheet to read. Throws WorkbookError (never anything else) for what cannot be read. */
-export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string): Promise<OpenedSheet> {
+/**
+ * Opens a workbook at the sheet to read. Throws WorkbookError (never anything else) for what cannot be
+ * read. A requested sheet the workbook lacks is an error, unless `orFirst` (a setting that names the
+ * sheet for every workbook): then the first sheet with data is read.
+ */
+export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, orFirst = false): Promise<OpenedSheet> {
   if (CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
     // Excel saves a password-protected .xlsx inside an OLE2 container (so does the old .xls format).
     throw new WorkbookError('is password-protected (or an old .xls workbook): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) or save it as .xlsx, and check it again');
@@ -47,8 +51,8 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string): 
   if (sheets.length === 0) throw new WorkbookError('has no worksheets');
   if (requestedSheet !== undefined) {
     const name = sheets.find((s) => s === requestedSheet) ?? sheets.find((s) => s.toLowerCase() === requestedSheet.toLowerCase());
-    if (name === undefined) throw new WorkbookError(`has no sheet named "${requestedSheet}" (its sheets: ${sheets.map((s) => `"${s}"`).join(', ')})`);
-    return { sheet: name, sheets, rows: guarded(streamXlsxRows(streamOf(bytes), { sheet: name }), name) };
+    if (name !== undefined) return { sheet: name, sheets, rows: guarded(streamXlsxRows(streamOf(bytes), { sheet: name }), name) };
+    if (!orFirst) throw new WorkbookError(`has no sheet named "${requestedSheet}" (its sheets: ${sheets.map((s) => `"${s}"`).join(', ')})`);
   }
   // The first sheet with data: exports and downloads often open with an empty or notes sheet.
   for (const name of sheets) {
