@@ -6,38 +6,41 @@
  */
 import { MAX_CHECKED_CHARACTERS } from './limits';
 import { packEntryKey } from './codeTable';
-import { NOT_SHAPED, readEntryNumber } from './entryNumber';
+import { NOT_SHAPED, readEntryNumberAt } from './entryNumber';
 import { analyzeCell } from './normalize';
 import { buildModel, classifyHeaderCell, foreignDelimiter, withCommas, type DeclarationModel } from './model';
 
 export interface DeclarationKeys {
-  /** Each indexable entry's key, in file order: 11 characters, not scientific notation. */
-  keys: string[];
-  /** Each key packed (`codeTable.packEntryKey`), or -1 for a key that is not entry-number shaped. */
+  /**
+   * Each indexable entry's key (11 characters, not scientific notation), in file order, packed
+   * (`codeTable.packEntryKey`); -1 for a key that is not entry-number shaped.
+   */
   codes: Float64Array;
   /** The 0-based line of each key. */
   lines: Int32Array;
+  /** The keys packed as -1, by their position in `codes`: the only ones a packed number cannot stand for. */
+  oddKeys: Map<number, string>;
 }
 
 /** Keys of a model the caller already built (an open document). */
 export function keysOfModel(model: DeclarationModel): DeclarationKeys {
-  const keys: string[] = [];
   const codes: number[] = [];
   const lines: number[] = [];
+  const oddKeys = new Map<number, string>();
   model.entries.forEach((entry, i) => {
     const key = entry.facts.key;
     if (key.length !== 11 || entry.facts.scientific) return;
-    keys.push(key);
+    if (model.keyCodes[i] < 0) oddKeys.set(codes.length, key);
     codes.push(model.keyCodes[i]);
     lines.push(entry.row.line);
   });
-  return { keys, codes: Float64Array.from(codes), lines: Int32Array.from(lines) };
+  return { codes: Float64Array.from(codes), lines: Int32Array.from(lines), oddKeys };
 }
 
 /** Keys straight from the text: the same answer as `keysOfModel(buildModel(text))`, for less work. */
 export function declarationKeys(text: string): DeclarationKeys {
   // Too large to check (analyze refuses it): indexed with no entries rather than parsed at any cost.
-  if (text.length > MAX_CHECKED_CHARACTERS) return { keys: [], codes: new Float64Array(0), lines: new Int32Array(0) };
+  if (text.length > MAX_CHECKED_CHARACTERS) return { codes: new Float64Array(0), lines: new Int32Array(0), oddKeys: new Map() };
   // A `;` or tab save is read as analyze reads it: its first column.
   const delimiter = foreignDelimiter(text);
   if (delimiter) return keysOfModel(buildModel(withCommas(text, delimiter), ''));
@@ -57,7 +60,7 @@ function quoteFreeKeys(body: string): DeclarationKeys {
   let lineCount = 1;
   for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineCount++;
   if (body.indexOf('\r') >= 0) for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) if (body.charCodeAt(i + 1) !== 10) lineCount++;
-  const keys: string[] = [];
+  const oddKeys = new Map<number, string>();
   const codes = new Float64Array(lineCount);
   const lines = new Int32Array(lineCount);
   let count = 0;
@@ -76,27 +79,29 @@ function quoteFreeKeys(body: string): DeclarationKeys {
         if (comma < 0) comma = end;
       } else if (c !== 32 && c !== 9) blank = false;
     }
-    const value = body.slice(start, comma < 0 ? end : comma);
+    const valueStart = start;
+    const valueEnd = comma < 0 ? end : comma;
     const here = line;
     line++;
     start = c === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    // A value shaped like an entry number is a clean cell: its key is itself, packed as it is read.
-    if (headerSeen && readEntryNumber(value, codes, count) !== NOT_SHAPED) {
-      keys.push(value);
+    // A value shaped like an entry number is a clean cell: its key is itself, packed as it is read
+    // straight from the text (no string per line: 2,000,000 of them at workspace scale).
+    if (headerSeen && valueEnd - valueStart === 11 && readEntryNumberAt(body, valueStart, codes, count) !== NOT_SHAPED) {
       lines[count++] = here;
       continue;
     }
     if (blank) continue;
+    const value = body.slice(valueStart, valueEnd);
     if (!headerSeen) {
       headerSeen = true;
       if (classifyHeaderCell(value) !== 'data') continue;
     }
     const facts = analyzeCell(value, false);
     if (facts.key.length !== 11 || facts.scientific) continue;
-    keys.push(facts.key);
     codes[count] = packEntryKey(facts.key);
+    if (codes[count] < 0) oddKeys.set(count, facts.key);
     lines[count++] = here;
   }
-  return { keys, codes: codes.subarray(0, count), lines: lines.subarray(0, count) };
+  return { codes: codes.subarray(0, count), lines: lines.subarray(0, count), oddKeys };
 }
 

@@ -80,24 +80,31 @@ export const INVALID_ENTRY = 2;
  * key is above 2^31, and returned from a call it would be boxed, one heap object per entry.
  */
 export function readEntryNumber(value: string, keys: Float64Array, at: number): number {
-  if (value.length !== ENTRY_LENGTH) return NOT_SHAPED;
+  return value.length === ENTRY_LENGTH ? readEntryNumberAt(value, 0, keys, at) : NOT_SHAPED;
+}
+
+/**
+ * `readEntryNumber` of the 11 characters of `text` from `from` (the caller knows there are 11): a
+ * declaration's keys are read straight from its text, without a string per line.
+ */
+export function readEntryNumberAt(text: string, from: number, keys: Float64Array, at: number): number {
   // Unrolled, with tables rather than branches: a filer code mixes letters and digits at random.
-  const c0 = value.charCodeAt(0);
-  const c1 = value.charCodeAt(1);
-  const c2 = value.charCodeAt(2);
+  const c0 = text.charCodeAt(from);
+  const c1 = text.charCodeAt(from + 1);
+  const c2 = text.charCodeAt(from + 2);
   if ((c0 | c1 | c2) > 127) return NOT_SHAPED;
   const b0 = BASE36[c0];
   const b1 = BASE36[c1];
   const b2 = BASE36[c2];
   if ((b0 | b1 | b2) < 0) return NOT_SHAPED;
-  const d3 = value.charCodeAt(3) - 48;
-  const d4 = value.charCodeAt(4) - 48;
-  const d5 = value.charCodeAt(5) - 48;
-  const d6 = value.charCodeAt(6) - 48;
-  const d7 = value.charCodeAt(7) - 48;
-  const d8 = value.charCodeAt(8) - 48;
-  const d9 = value.charCodeAt(9) - 48;
-  const d10 = value.charCodeAt(10) - 48;
+  const d3 = text.charCodeAt(from + 3) - 48;
+  const d4 = text.charCodeAt(from + 4) - 48;
+  const d5 = text.charCodeAt(from + 5) - 48;
+  const d6 = text.charCodeAt(from + 6) - 48;
+  const d7 = text.charCodeAt(from + 7) - 48;
+  const d8 = text.charCodeAt(from + 8) - 48;
+  const d9 = text.charCodeAt(from + 9) - 48;
+  const d10 = text.charCodeAt(from + 10) - 48;
   // A character other than 0-9 gives a value that is above 9 read unsigned.
   if ((d3 >>> 0) > 9 || (d4 >>> 0) > 9 || (d5 >>> 0) > 9 || (d6 >>> 0) > 9 || (d7 >>> 0) > 9 || (d8 >>> 0) > 9 || (d9 >>> 0) > 9 || (d10 >>> 0) > 9) return NOT_SHAPED;
   const filer = (b0 * 36 + b1) * 36 + b2;

@@ -82,10 +82,10 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /** Indexes (or re-indexes) a declaration from its keys (`declarationKeys` of a file on disk). */
-  setDeclarationKeys(uri: string, { keys, codes: packed, lines }: DeclarationKeys): void {
+  setDeclarationKeys(uri: string, { codes: packed, lines, oddKeys }: DeclarationKeys): void {
     const codes = packed.slice();
     // Keys that are not entry-number shaped get numbers of their own, shared across the index.
-    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) codes[i] = this.keyCodes.codeOf(keys[i], true)!;
+    for (const [i, key] of oddKeys) codes[i] = this.keyCodes.codeOf(key, true)!;
     const id = this.ids.get(uri);
     const old = id === undefined ? undefined : this.files[id];
     if (id !== undefined && old && this.updateInPlace(id, old, codes, lines)) return;
