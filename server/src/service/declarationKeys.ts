@@ -68,6 +68,15 @@ function quoteFreeKeys(body: string): DeclarationKeys {
   let line = 0;
   let start = 0;
   while (start < n) {
+    // The common line, a bare 11-character entry number: read where it stands, no scan for commas.
+    if (headerSeen && start + 11 <= n) {
+      const after = start + 11 < n ? body.charCodeAt(start + 11) : 10;
+      if ((after === 13 || after === 10) && readEntryNumberAt(body, start, codes, count) !== NOT_SHAPED) {
+        lines[count++] = line++;
+        start += after === 13 && body.charCodeAt(start + 12) === 10 ? 13 : 12;
+        continue;
+      }
+    }
     let end = start;
     let comma = -1;
     let blank = true;
