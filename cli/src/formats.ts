@@ -23,6 +23,11 @@ export interface FileReport {
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 export const FORMATS: Format[] = ['text', 'json', 'sarif', 'github'];
 
+/** A workbook's finding says where in Excel it is: `(sheet "Entries", row 12)`. */
+function located(d: ReportedDiagnostic): string {
+  return d.sheet === undefined ? d.message : `${d.message} (sheet "${d.sheet}", row ${d.line})`;
+}
+
 export function render(format: Format, files: FileReport[], version: string, docsUri: string): string {
   switch (format) {
     case 'json':
@@ -42,7 +47,7 @@ function renderText(files: FileReport[]): string {
   for (const file of files) {
     for (const d of file.diagnostics) {
       counts[d.severity]++;
-      out += `${file.path}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}${d.sheet !== undefined ? ` (sheet "${d.sheet}", row ${d.line})` : ''}\n`;
+      out += `${file.path}:${d.line}:${d.column}: ${d.severity} ${d.code} ${located(d)}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info;
@@ -61,7 +66,7 @@ function renderGithub(files: FileReport[]): string {
   let out = '';
   for (const file of files) {
     for (const d of file.diagnostics) {
-      out += `::${command[d.severity]} file=${escapeProperty(file.path)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(d.code)}::${escapeData(d.message)}\n`;
+      out += `::${command[d.severity]} file=${escapeProperty(file.path)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(d.code)}::${escapeData(located(d))}\n`;
     }
   }
   return out;
@@ -94,7 +99,7 @@ function renderSarif(files: FileReport[], version: string, docsUri: string) {
             ruleId: d.code,
             ruleIndex: used.indexOf(d.code),
             level: SARIF_LEVEL[d.severity],
-            message: { text: d.message },
+            message: { text: located(d) },
             locations: [
               {
                 physicalLocation: {

@@ -109,6 +109,8 @@ describe('cape on Excel workbooks', function () {
     assert.deepEqual(found, ['Entries:1:workbook', 'Entries:6:leading-zeros-lost']);
     const text = cape(['check', 'declaration.xlsx', '--filing-date', '2026-12-01'], tmp);
     assert.match(text.stdout, /declaration\.xlsx:6:1: error leading-zeros-lost .*\(sheet "Entries", row 6\)/);
+    const github = cape(['check', 'declaration.xlsx', '--format', 'github', '--filing-date', '2026-12-01'], tmp);
+    assert.match(github.stdout, /^::error file=declaration\.xlsx,line=6,.*title=leading-zeros-lost::.*\(sheet "Entries", row 6\)$/m);
   });
 
   it('--sheet reads the sheet named; a sheet that is not there is one error naming the file and its sheets', () => {
