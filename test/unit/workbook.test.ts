@@ -102,8 +102,8 @@ describe('a converted workbook and its upload parts', () => {
     const onBook = withWorkspace(analyze(bookText, book, DEFAULT_SETTINGS), index, '2026-12-01').findings;
     assert.deepEqual(onBook.map((f) => [f.code, f.severity ?? 'info']), [['split-source', 'info']]);
     assert.match(onBook[0].message, /^Converted to 1 upload-ready CSV part \(list-upload-part1-of-1\.csv\): upload it; ACE does not accept this workbook itself/);
-    // The same names beside a CSV are no conversion: that CSV and the parts are duplicates, as before.
-    const csv = 'file:///w/list.csv';
+    // A declaration of another name is no source of these parts: it and the parts are duplicates.
+    const csv = 'file:///w/other-list.csv';
     const other = new WorkspaceIndex();
     other.setDeclarationKeys(csv, declarationKeys(bookText));
     other.setDeclarationKeys(part, declarationKeys(partText));

@@ -16,8 +16,9 @@ export interface SplitFamily {
   /** How the parts and the source differ; undefined when the parts hold exactly the source's entries, in order. */
   drift?: string;
   /**
-   * A workbook converted to upload-ready CSV (`<stem>-upload/<stem>-upload-partK-of-N.csv`): the parts
-   * hold its entries that can be declared, repaired, so only a missing part is drift.
+   * Prepared for upload (a workbook converted, or a declaration prepared) into
+   * `<stem>-upload/<stem>-upload-partK-of-N.csv`: the parts hold the source's entries that can be
+   * declared, repaired, so drift is a missing part or a part entry the source does not hold.
    */
   converted?: boolean;
 }
@@ -42,11 +43,13 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
   for (const uri of uris) {
     const match = PART.exec(fileNameOf(uri));
     if (!match) continue;
-    const source = sources.get(directoryOf(uri) + match[1]) ?? convertedFrom(uri, match[1], sources);
+    const beside = sources.get(directoryOf(uri) + match[1]);
+    const prepared = beside === undefined ? preparedFrom(uri, match[1], sources) : undefined;
+    const source = beside ?? prepared;
     if (!source) continue;
     const total = Number(match[3]);
     const id = `${source}#${total}#${match[4] ?? ''}`;
-    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>(), converted: isWorkbookName(source) };
+    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>(), converted: prepared !== undefined || isWorkbookName(source) };
     group.parts.set(Number(match[2]), uri);
     groups.set(id, group);
   }
@@ -56,19 +59,30 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
     const existing = families.get(group.source);
     if (existing && (existing.drift === undefined || existing.parts.length >= group.parts.size)) continue;
     const parts = [...group.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, uri]) => uri);
-    const drift = group.converted ? missingParts(group) : driftOf(group, codesOf);
+    const drift = group.converted ? missingParts(group) ?? entriesNotInSource(group, codesOf) : driftOf(group, codesOf);
     families.set(group.source, { source: group.source, parts, total: group.total, drift, ...(group.converted ? { converted: true } : {}) });
   }
   return families;
 }
 
-/** `<dir>/<stem>-upload/<stem>-upload-partK-of-N.csv` comes from the workbook `<dir>/<stem>.xlsx`. */
-function convertedFrom(uri: string, partStem: string, sources: ReadonlyMap<string, string>): string | undefined {
+/** `<dir>/<stem>-upload/<stem>-upload-partK-of-N.csv` comes from `<dir>/<stem>.xlsx` or `<dir>/<stem>.csv` (prepare's names). */
+function preparedFrom(uri: string, partStem: string, sources: ReadonlyMap<string, string>): string | undefined {
   const folder = directoryOf(uri);
   if (!partStem.endsWith('-upload') || !decodeURIComponent(folder).endsWith(`/${partStem}/`)) return undefined;
   const parent = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1);
-  const source = sources.get(parent + partStem.slice(0, -'-upload'.length));
-  return source !== undefined && isWorkbookName(source) ? source : undefined;
+  return sources.get(parent + partStem.slice(0, -'-upload'.length));
+}
+
+/** Prepared parts hold only entries of their source: one that is not there means the source changed since. */
+function entriesNotInSource(group: { source: string; total: number; parts: Map<number, string> }, codesOf: (uri: string) => Float64Array | undefined): string | undefined {
+  const source = new Set(codesOf(group.source) ?? []);
+  for (const [, uri] of [...group.parts].sort((a, b) => a[0] - b[0])) {
+    const codes = codesOf(uri) ?? new Float64Array(0);
+    for (let i = 0; i < codes.length; i++) {
+      if (!source.has(codes[i])) return `${fileNameOf(uri)} holds an entry the source no longer does (its entry ${i + 1})`;
+    }
+  }
+  return undefined;
 }
 
 function missingParts(group: { total: number; parts: Map<number, string> }): string | undefined {

@@ -1,5 +1,6 @@
 import { fileNameOf } from '../fileNames';
 import type { CrossFileRule } from './rule';
+import { isWorkbookName } from '../workbook';
 
 /**
  * The declaration was split and its parts sit beside it: upload the parts, not this file. Exact,
@@ -19,10 +20,14 @@ export const splitSource: CrossFileRule = {
       severity: family.drift ? 'warning' : 'info',
       start: anchor?.cellStart ?? 0,
       end: anchor?.cellEnd ?? 0,
-      message: family.converted
+      message: family.converted && isWorkbookName(model.uri)
         ? family.drift
           ? `Converted to ${family.total} upload-ready CSV parts (${listed}), but ${family.drift}. Convert the workbook again before uploading.`
           : `Converted to ${family.total} upload-ready CSV part${family.total === 1 ? '' : 's'} (${listed}): upload ${family.total === 1 ? 'it' : 'them'}; ACE does not accept this workbook itself. Rows left out are listed in excluded.csv beside the parts.`
+        : family.converted
+        ? family.drift
+          ? `Prepared as ${family.total} upload-ready parts (${listed}), but ${family.drift}. Prepare it again before uploading.`
+          : `Prepared as ${family.total} upload-ready part${family.total === 1 ? '' : 's'} (${listed}): upload ${family.total === 1 ? 'it' : 'them'}, not this file. Rows left out are listed in excluded.csv beside the parts.`
         : family.drift
         ? `Split into ${family.total} parts (${listed}), but they no longer match this file: ${family.drift}. Split again, or fix the parts, before uploading.`
         : `Split into ${family.total} parts (${listed}): upload the parts, not this file. Archive it to keep it out of the way.`,
