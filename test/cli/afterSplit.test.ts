@@ -1,17 +1,12 @@
 /** The CLI's cross-file check after `cape split` (issue 17): a finished split is not a wall of duplicates. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt } from '../helpers/build';
+import { runCape } from '../helpers/build';
 import { computeCheckDigit } from '../../server/src/service';
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd);
 
 describe('cape check after cape split', () => {
   let tmp: string;

@@ -1,17 +1,12 @@
 /** The built `cape` CLI as a user or CI script runs it. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt, ROOT } from '../helpers/build';
+import { ROOT, runCape } from '../helpers/build';
 import { decl, VALID } from '../helpers/service';
 
-function cape(args: string[], cwd = ROOT) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd = ROOT) => runCape(args, cwd);
 
 const CLEAN = 'examples/clean-declaration.csv';
 const DAMAGED = 'examples/damaged-declaration.csv';

@@ -3,21 +3,16 @@
  * declarations beside an ES-003 export, a CBP results download and other CSVs.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt } from '../helpers/build';
+import { runCape } from '../helpers/build';
 import { VALID } from '../helpers/service';
 import { es003Text } from '../helpers/es003';
 
 const [V0, V1, V2, V3, V4] = VALID;
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd);
 
 /** Every file under a folder and its bytes. */
 function snapshot(dir: string): Map<string, string> {

@@ -1,19 +1,14 @@
 /** The CLI on real CBP and broker layouts (issue 21): the same verdicts as the editor, --rates, estimates in the JSON. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt } from '../helpers/build';
+import { runCape } from '../helpers/build';
 import { decl, VALID } from '../helpers/service';
 
 const [V0, V1, V2] = VALID;
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd);
 
 describe('cape on real results and export layouts', () => {
   let tmp: string;

@@ -1,20 +1,15 @@
 /** The CLI on files saved the ways Excel and other tools really save them (issue 16); inputs generated here. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
-import { CLI, ensureBuilt } from '../helpers/build';
+import { runCape } from '../helpers/build';
 import { VALID } from '../helpers/service';
 
 const [V0, V1] = VALID;
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd, 30000);
 
 function diagnostics(stdout: string): string[] {
   return JSON.parse(stdout).files.flatMap((f: { path: string; diagnostics: { line: number; code: string }[] }) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.code}`));

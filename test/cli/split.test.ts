@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt, ROOT } from '../helpers/build';
+import { ROOT, runCape } from '../helpers/build';
 import { randomDeclaration } from '../helpers/generate';
 import { decl, VALID } from '../helpers/service';
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd);
 
 describe('cape split and cape prepare', () => {
   let tmp: string;

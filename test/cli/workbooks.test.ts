@@ -4,21 +4,16 @@
  * clean; a workbook is never rewritten; a broken one is one clear error naming it.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI, ensureBuilt } from '../helpers/build';
+import { runCape } from '../helpers/build';
 import { es003Text, type Es003Row } from '../helpers/es003';
 import { VALID } from '../helpers/service';
 import { es003Rows, writeEncryptedWorkbook, writeWorkbook } from '../helpers/workbooks';
 import { computeCheckDigit } from '../../server/src/service';
 
-function cape(args: string[], cwd: string) {
-  ensureBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cape = (args: string[], cwd: string) => runCape(args, cwd);
 
 const [V0, V1, V2, V3] = VALID;
 /** An all-digit entry number with a leading zero: a General cell keeps it as a number without the zero. */

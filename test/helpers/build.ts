@@ -13,3 +13,10 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
   built = true;
 }
+
+/** Runs the built CLI in `cwd`: its exit status and what it printed. */
+export function runCape(args: string[], cwd: string = ROOT, timeout?: number): { status: number | null; stdout: string; stderr: string } {
+  ensureBuilt();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', ...(timeout ? { timeout } : {}) });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
