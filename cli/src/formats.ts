@@ -1,5 +1,5 @@
 /** The check report in each of the CLI's formats. Lines and columns are 1-based everywhere here. */
-import { CODES, isCode, type Severity } from '../../server/src/service';
+import { CODES, isCode, workbookPlace, type Severity } from '../../server/src/service';
 
 export interface ReportedDiagnostic {
   code: string;
@@ -25,7 +25,7 @@ export const FORMATS: Format[] = ['text', 'json', 'sarif', 'github'];
 
 /** A workbook's finding says where in Excel it is: `(sheet "Entries", row 12)`. */
 function located(d: ReportedDiagnostic): string {
-  return d.sheet === undefined ? d.message : `${d.message} (sheet "${d.sheet}", row ${d.line})`;
+  return d.sheet === undefined ? d.message : `${d.message} (${workbookPlace(d.sheet, d.line - 1)})`;
 }
 
 export function render(format: Format, files: FileReport[], version: string, docsUri: string): string {

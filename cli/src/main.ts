@@ -184,11 +184,10 @@ async function fix(args: string[], io: Output): Promise<number> {
   const { lists: [inputs], failures } = await expandAll(positionals);
   const workspace = await loadWorkspace({ inputs, indexDeclarations: false });
   let status = reportFailures([...failures, ...workspace.failures], io) ? EXIT_USAGE : EXIT_OK;
-  const { refused, skipped } = declarationsToWrite(workspace, 'fix', io, true);
+  const { refused, skipped, skippedWorkbooks, declarations } = declarationsToWrite(workspace, 'fix', io, true);
   if (refused) return EXIT_USAGE;
-  for (const declaration of workspace.declarations) {
+  for (const declaration of declarations) {
     const { display, absolute, text, encoding } = declaration;
-    if (declaration.sheet !== undefined) continue; // a workbook found in a folder: never rewritten (counted below)
     if (!values['dry-run'] && !isRegularFile(absolute)) {
       io.err(`cape: ${display}: not a regular file (a pipe, device or standard input); cape fix rewrites files only, nothing written\n`);
       status = EXIT_USAGE;
@@ -224,8 +223,7 @@ async function fix(args: string[], io: Output): Promise<number> {
     io.out(`${display}: ${values['dry-run'] ? 'would fix' : 'fixed'} ${changes}${remaining ? `; ${remaining} error(s) need a person (run cape check)` : ''}\n`);
   }
   if (skipped) io.out(`${skipped} (cape fix changes declarations only)\n`);
-  const workbooks = workspace.declarations.filter((d) => d.sheet !== undefined).length;
-  if (workbooks > 0) io.out(`skipped ${workbooks} Excel workbook${workbooks === 1 ? '' : 's'} (cape fix never rewrites a workbook; cape prepare writes upload-ready CSV parts from it)\n`);
+  if (skippedWorkbooks) io.out(`${skippedWorkbooks}\n`);
   return status;
 }
 

@@ -53,8 +53,9 @@ export async function split(args: string[], io: Output): Promise<number> {
   const workspace = await loadWorkspace({ inputs, indexDeclarations: false });
   if (reportFailures([...failures, ...workspace.failures], io)) return 2;
   // A workbook is converted with prepare (which repairs what it can), never split as it stands.
-  if (declarationsToWrite(workspace, 'split', io, true).refused) return 2;
-  const [declaration] = workspace.declarations;
+  const writable = declarationsToWrite(workspace, 'split', io, true);
+  if (writable.refused) return 2;
+  const [declaration] = writable.declarations;
   if (!declaration) {
     io.err(`cape: ${positionals[0]}: no CAPE declaration there; nothing to split\n`);
     return 2;

@@ -60,6 +60,16 @@ interface ZipPart {
   claimedSize?: number;
 }
 
+/** A little-endian record: `[offset, bytes (2 or 4), value]` fields, the rest zero. */
+function record(size: number, fields: [number, 2 | 4, number][]): Buffer {
+  const out = Buffer.alloc(size);
+  for (const [at, bytes, value] of fields) {
+    if (bytes === 2) out.writeUInt16LE(value, at);
+    else out.writeUInt32LE(value >>> 0, at);
+  }
+  return out;
+}
+
 /** A minimal ZIP writer (local headers, central directory, end record): enough to build hostile archives. */
 export function writeZip(file: string, parts: ZipPart[]): void {
   const chunks: Buffer[] = [];
@@ -71,35 +81,15 @@ export function writeZip(file: string, parts: ZipPart[]): void {
     const size = part.claimedSize ?? (part.deflated ? part.deflated.size : body.length);
     const crc = part.deflated ? part.deflated.crc : zlib.crc32(body);
     const method = part.deflated ? 8 : 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // The fields both headers carry, at their offsets in each (version needed, method, CRC, sizes, name length).
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, method], [14, 4, crc], [18, 4, body.length], [22, 4, size], [26, 2, name.length]]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, method], [16, 4, crc], [20, 4, body.length], [24, 4, size], [28, 2, name.length], [42, 4, offset]]);
     chunks.push(local, name, body);
     directory.push(central, name);
     offset += local.length + name.length + body.length;
   }
   const directoryBytes = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directoryBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, parts.length], [10, 2, parts.length], [12, 4, directoryBytes.length], [16, 4, offset]]);
   fs.writeFileSync(file, Buffer.concat([...chunks, directoryBytes, end]));
 }
 

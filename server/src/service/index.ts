@@ -27,6 +27,7 @@ export { parseResults, isResultsDocument, resultColumns, type CbpResult } from '
 export { adviceFor } from './cbpMessages';
 export { fileNameOf, isSafeFileName, safeStem } from './fileNames';
 export { newFileChanges } from './newFiles';
+export { workbookPlace } from './workbook';
 export { Es003Aggregator, es003Columns, isEs003Document, isIeepaHts, liquidationOf, parseMoney, type EntryFacts, type RowProblem } from './es003';
 export { addDays, daysBetween, isIsoDate, parseDate } from './dates';
 export { PHASES, phaseFor, EXCLUDED_TYPES, type Phase } from './phases';

@@ -6,7 +6,6 @@
  */
 import { fileNameOf } from './fileNames';
 import { splitFileName } from './split';
-import { isWorkbookName } from './workbook';
 
 export interface SplitFamily {
   source: string;
@@ -49,7 +48,7 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
     if (!source) continue;
     const total = Number(match[3]);
     const id = `${source}#${total}#${match[4] ?? ''}`;
-    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>(), converted: prepared !== undefined || isWorkbookName(source) };
+    const group = groups.get(id) ?? { source, total, parts: new Map<number, string>(), converted: prepared !== undefined };
     group.parts.set(Number(match[2]), uri);
     groups.set(id, group);
   }

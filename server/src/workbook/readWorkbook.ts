@@ -46,8 +46,7 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
     // Excel saves a password-protected .xlsx inside an OLE2 container (so does the old .xls format).
     throw new WorkbookError('is password-protected (or an old .xls workbook): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) or save it as .xlsx, and check it again');
   }
-  checkArchive(bytes);
-  const sheets = sheetNames(bytes);
+  const sheets = sheetNames(checkedDirectory(bytes));
   if (sheets.length === 0) throw new WorkbookError('has no worksheets');
   if (requestedSheet !== undefined) {
     const name = sheets.find((s) => s === requestedSheet) ?? sheets.find((s) => s.toLowerCase() === requestedSheet.toLowerCase());
@@ -63,30 +62,41 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
   return { sheet: sheets[0], sheets, rows: (async function* () {})() };
 }
 
-/** The archive's directory, checked without inflating a byte. */
-function checkArchive(bytes: Uint8Array): void {
+const WORKBOOK_PART = /^xl\/workbook\.xml$/i;
+
+/**
+ * The archive's directory, checked without inflating a byte, in one pass that also inflates the
+ * workbook's own directory part (a few hundred bytes, once its size is known to be sane): its text.
+ */
+function checkedDirectory(bytes: Uint8Array): string {
   const parts: { name: string; size: number; originalSize: number }[] = [];
+  let inflated: Record<string, Uint8Array>;
   try {
-    unzipSync(bytes, {
+    inflated = unzipSync(bytes, {
       filter(file) {
         parts.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return false;
+        return WORKBOOK_PART.test(file.name) && refusal(file) === undefined;
       },
     });
   } catch (error) {
     throw new WorkbookError(`is not a readable workbook: the file is damaged or not an .xlsx (${messageOf(error)})`);
   }
-  if (!parts.some((p) => /^xl\/workbook\.xml$/i.test(p.name))) throw new WorkbookError('is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)');
+  if (!parts.some((p) => WORKBOOK_PART.test(p.name))) throw new WorkbookError('is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)');
   for (const part of parts) {
-    const sheet = /^xl\/worksheets\//i.test(part.name);
-    const limit = sheet ? SHEET_PART_LIMIT : WHOLE_PART_LIMIT;
-    const bomb = part.originalSize > BOMB_MIN_BYTES && part.originalSize > part.size * BOMB_RATIO;
-    // A part that claims to inflate to nothing yet holds data hides its real size.
-    const hidden = part.originalSize === 0 && part.size > 64;
-    if (part.originalSize > limit || bomb || hidden) {
-      throw new WorkbookError(`is refused: its part ${part.name} would inflate to ${hidden ? 'an undeclared size' : `${Math.round(part.originalSize / 1048576)} MB from ${Math.round(part.size / 1024)} KB`} (a zip bomb, or no workbook Excel writes)`);
-    }
+    const why = refusal(part);
+    if (why) throw new WorkbookError(`is refused: its part ${part.name} would inflate to ${why} (a zip bomb, or no workbook Excel writes)`);
   }
+  const directory = Object.values(inflated)[0];
+  return directory ? new TextDecoder().decode(directory) : '';
+}
+
+/** Why a part is refused before it is inflated, or undefined. */
+function refusal(part: { name: string; size: number; originalSize: number }): string | undefined {
+  const limit = /^xl\/worksheets\//i.test(part.name) ? SHEET_PART_LIMIT : WHOLE_PART_LIMIT;
+  // A part that claims to inflate to nothing yet holds data hides its real size.
+  if (part.originalSize === 0 && part.size > 64) return 'an undeclared size';
+  const bomb = part.originalSize > BOMB_MIN_BYTES && part.originalSize > part.size * BOMB_RATIO;
+  return part.originalSize > limit || bomb ? `${Math.round(part.originalSize / 1048576)} MB from ${Math.round(part.size / 1024)} KB` : undefined;
 }
 
 /**
@@ -98,18 +108,10 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /**
- * The sheets' names, in order, from the workbook's directory part (a few hundred bytes). Reading them
- * through hucre would parse the shared-strings table once more, a second on a big export.
+ * The sheets' names, in order, from the workbook's directory part. Reading them through hucre would
+ * parse the shared-strings table once more, a second on a big export.
  */
-function sheetNames(bytes: Uint8Array): string[] {
-  let xml: string;
-  try {
-    const parts = unzipSync(bytes, { filter: (file) => /^xl\/workbook\.xml$/i.test(file.name) });
-    const part = Object.values(parts)[0];
-    xml = part ? new TextDecoder().decode(part) : '';
-  } catch (error) {
-    throw asWorkbookError(error);
-  }
+function sheetNames(xml: string): string[] {
   const names: string[] = [];
   for (const match of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)) names.push(decodeXmlText(match[1]));
   return names;
