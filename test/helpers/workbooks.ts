@@ -94,7 +94,7 @@ export function writeZip(file: string, parts: ZipPart[]): void {
 }
 
 /** The parts every workbook needs around its one sheet. */
-function skeleton(sheetXml: ZipPart): ZipPart[] {
+export function workbookParts(sheetXml: ZipPart): ZipPart[] {
   const text = (name: string, xml: string): ZipPart => ({ name, data: Buffer.from(xml, 'utf8') });
   return [
     text('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
@@ -108,7 +108,7 @@ function skeleton(sheetXml: ZipPart): ZipPart[] {
 /** A workbook whose one sheet holds `rowsXml` (inline-string cells), written by hand. */
 export function writeRawWorkbook(file: string, rowsXml: string): void {
   const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData></worksheet>`;
-  writeZip(file, skeleton({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml, 'utf8') }));
+  writeZip(file, workbookParts({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml, 'utf8') }));
 }
 
 /** A sheet that inflates to `megabytes` MB of spaces from a few hundred KB: a zip bomb. */
@@ -128,12 +128,12 @@ export async function writeZipBombAsync(file: string, megabytes: number): Promis
   }
   stream.end();
   await done;
-  writeZip(file, skeleton({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: Buffer.concat(out), size: megabytes * 1024 * 1024, crc } }));
+  writeZip(file, workbookParts({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: Buffer.concat(out), size: megabytes * 1024 * 1024, crc } }));
 }
 
 /** A workbook whose directory claims its shared strings inflate to 3 GB. */
 export function writeLyingWorkbook(file: string): void {
-  const parts = skeleton({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData/></worksheet>') });
+  const parts = workbookParts({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData/></worksheet>') });
   parts.push({ name: 'xl/sharedStrings.xml', data: Buffer.from('<sst/>'), claimedSize: 3_000_000_000 });
   writeZip(file, parts);
 }

@@ -88,6 +88,28 @@ describe('the workbook reader', () => {
     assert.match(await failure(file), /xl\/sharedStrings\.xml would inflate to 2861 MB/);
   });
 
+  it('refuses a sheet that inflates past the size its directory declares, and stops inflating it', async () => {
+    const file = path.join(tmp, 'understated.xlsx');
+    const rows = Array.from({ length: 20000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>MYK28000864</t></is></c></row>`).join('');
+    const xml = Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+    const { deflateRawSync, crc32 } = await import('node:zlib');
+    const { writeZip, workbookParts } = await import('../helpers/workbooks');
+    writeZip(file, workbookParts({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: deflateRawSync(xml), size: xml.length, crc: crc32(xml) }, claimedSize: 4096 }));
+    assert.match(await failure(file), /xl\/worksheets\/sheet1\.xml inflates past the 0 MB its directory declares/);
+  });
+
+  it('says a sheet whose compressed bytes are damaged is damaged', async () => {
+    const file = path.join(tmp, 'damaged-sheet.xlsx');
+    const rows = Array.from({ length: 20000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('');
+    const xml = Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+    const { deflateRawSync, crc32 } = await import('node:zlib');
+    const { writeZip, workbookParts } = await import('../helpers/workbooks');
+    const deflated = deflateRawSync(xml);
+    // The deflate stream cut short, the directory intact: the plain path fails to inflate and hands over.
+    writeZip(file, workbookParts({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: deflated.subarray(0, deflated.length >> 1), size: xml.length, crc: crc32(xml) } }));
+    assert.match(await failure(file), /damaged/);
+  });
+
   it('says a password-protected workbook is password-protected', async () => {
     const file = path.join(tmp, 'secret.xlsx');
     writeEncryptedWorkbook(file);

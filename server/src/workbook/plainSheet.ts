@@ -1,0 +1,371 @@
+/**
+ * The plain case of a worksheet's XML, read where it stands: the fast path beside hucre, as the
+ * quote-free split is beside csv-parse (issue 19's decision, applied to issue 20's 3x target).
+ *
+ * "Plain" is the shape Excel and export writers give `<sheetData>`: `<row>`s of `<c>`s with
+ * double-quoted attributes, each cell holding `<f>`, `<v>` and at most a one-`<t>` inline string, and
+ * only whitespace between elements. A row is read only once it is whole. The first thing outside that
+ * shape (a prefix, a comment, CDATA, a rich-text run, an odd reference or index) ends the fast path:
+ * `push` returns false, and the caller hands the sheet to hucre, which re-reads it and carries on
+ * after the rows already given. Every row read here equals hucre's reading of it, cell by cell; a
+ * property test (test/unit/plainSheet.property.test.ts) holds them equal on generated sheets.
+ */
+import type { WorkbookCell, WorkbookRow } from '../service/workbook';
+
+/** What a cell's value needs from outside the sheet, as hucre reads the same workbook. */
+export interface SheetContext {
+  /** Shared strings by index, as hucre resolves `t="s"` (null where hucre gives null). */
+  strings: readonly (string | null)[];
+  /** Style indexes whose number format makes a number a date. */
+  dateStyles: readonly boolean[];
+  toDate(serial: number): Date;
+}
+
+/** hucre's (and Excel's) last column, XFD. */
+const MAX_COL_INDEX = 16383;
+/** A prelude (columns, views) longer than this before `<sheetData>` is no plain sheet. */
+const MAX_PRELUDE = 4 * 1024 * 1024;
+
+const enum Char {
+  Tab = 9, LineFeed = 10, Return = 13, Space = 32, Quote = 34, Apostrophe = 39, Slash = 47, Zero = 48, Nine = 57,
+  Lt = 60, Eq = 61, Gt = 62, A = 65, Z = 90, R = 114, S = 115, T = 116,
+}
+
+type Phase = 'prelude' | 'rows' | 'done';
+
+export class PlainSheetScanner {
+  private buffer = '';
+  private phase: Phase = 'prelude';
+  private rowIndex = -1;
+
+  constructor(private readonly context: SheetContext) {}
+
+  /** True once `</sheetData>` is read: no rows follow. */
+  get done(): boolean {
+    return this.phase === 'done';
+  }
+
+  /** Reads the rows `text` completes into `out`; false when the sheet leaves the plain shape. */
+  push(text: string, final: boolean, out: WorkbookRow[]): boolean {
+    const buffer = this.buffer.length > 0 ? this.buffer + text : text;
+    this.buffer = '';
+    let at = 0;
+    if (this.phase === 'prelude') {
+      const start = buffer.indexOf('<sheetData');
+      if (start < 0) {
+        if (final || buffer.length > MAX_PRELUDE) return false;
+        this.buffer = buffer;
+        return true;
+      }
+      const open = buffer.indexOf('>', start);
+      if (open < 0) {
+        this.buffer = buffer;
+        return !final;
+      }
+      const name = buffer.charCodeAt(start + 10);
+      if (buffer.lastIndexOf('<!', start) >= 0 || (name !== Char.Gt && name !== Char.Slash && !isSpace(name))) return false;
+      if (buffer.charCodeAt(open - 1) === Char.Slash) {
+        this.phase = 'done';
+        return true;
+      }
+      this.phase = 'rows';
+      at = open + 1;
+    }
+    while (this.phase === 'rows') {
+      at = skipSpace(buffer, at);
+      // Wait for more text before judging a tag cut at the chunk's end.
+      if (at >= buffer.length || (!final && buffer.length - at < 16)) break;
+      if (buffer.startsWith('</sheetData>', at)) {
+        this.phase = 'done';
+        return true;
+      }
+      if (!buffer.startsWith('<row', at) || !isTagEnd(buffer.charCodeAt(at + 4))) return false;
+      const open = readTag(buffer, at + 4);
+      if (open === undefined) {
+        if (final) return false;
+        break;
+      }
+      if (open === null) return false;
+      const r = open.r;
+      if (r !== undefined && r !== '' && !isRowNumber(r, 0, r.length)) return false;
+      const index = r !== undefined && r !== '' ? Number(r) - 1 : this.rowIndex + 1;
+      if (open.selfClosing) {
+        this.rowIndex = index;
+        out.push({ index, values: [] });
+        at = open.end;
+        continue;
+      }
+      const close = buffer.indexOf('</row>', open.end);
+      if (close < 0) {
+        if (final) return false;
+        break;
+      }
+      const values = this.readCells(buffer, open.end, close);
+      if (values === undefined) return false;
+      this.rowIndex = index;
+      out.push({ index, values });
+      at = close + 6;
+    }
+    if (this.phase === 'rows') {
+      if (final) return false;
+      this.buffer = buffer.slice(at);
+    }
+    return true;
+  }
+
+  /** The cells between a row's tags, as hucre places them; undefined when not plain. */
+  private readCells(text: string, from: number, to: number): WorkbookCell[] | undefined {
+    const cols: number[] = [];
+    const cellValues: WorkbookCell[] = [];
+    let implicitCol = 0;
+    let maxCol = -1;
+    let at = from;
+    for (;;) {
+      at = skipSpace(text, at);
+      if (at >= to) break;
+      if (!text.startsWith('<c', at) || !isTagEnd(text.charCodeAt(at + 2))) return undefined;
+      const open = readTag(text, at + 2);
+      if (!open || open.end > to) return undefined;
+      const ref = open.r;
+      const style = open.s;
+      const type = open.t ?? '';
+      if (style !== undefined && style !== '' && !isIndex(style)) return undefined;
+      let col = implicitCol;
+      if (ref !== undefined && ref !== '') {
+        col = columnOf(ref);
+        if (col < 0) return undefined;
+      }
+      let valueText = '';
+      let inlineText = '';
+      at = open.end;
+      if (!open.selfClosing) {
+        for (;;) {
+          at = skipSpace(text, at);
+          if (text.startsWith('</c>', at)) {
+            at += 4;
+            break;
+          }
+          const element = readElementText(text, at, to);
+          if (!element) return undefined;
+          if (element.name === 'v') valueText += element.text;
+          else if (element.name === 'is') inlineText += element.text;
+          else if (element.name !== 'f') return undefined;
+          at = element.end;
+        }
+      }
+      const value = this.valueOf(type, style === undefined || style === '' ? -1 : Number(style), valueText, inlineText);
+      if (value === undefined) return undefined;
+      cols.push(col);
+      cellValues.push(value);
+      if (col > maxCol) maxCol = col;
+      implicitCol = col + 1;
+    }
+    if (maxCol > MAX_COL_INDEX) return undefined;
+    const values: WorkbookCell[] = new Array<WorkbookCell>(maxCol + 1).fill(null);
+    for (let i = 0; i < cols.length; i++) values[cols[i]] = cellValues[i];
+    return values;
+  }
+
+  /** A cell's value by its type, as hucre's stream reader resolves it; undefined where hucre would fail. */
+  private valueOf(type: string, style: number, valueText: string, inlineText: string): WorkbookCell | undefined {
+    switch (type) {
+      case 's': {
+        const index = Number(valueText);
+        if (!(index >= 0 && index < this.context.strings.length)) return null;
+        // A fractional index inside the table fails in hucre: its failure is its own to report.
+        return Number.isInteger(index) ? this.context.strings[index] : undefined;
+      }
+      case 'str':
+        return decodeOoxmlEscapes(valueText);
+      case 'inlineStr':
+        return decodeOoxmlEscapes(inlineText);
+      case 'b':
+        return valueText === '1' || valueText.toLowerCase() === 'true';
+      case 'e':
+        return valueText;
+      default: {
+        if (valueText === '') return null;
+        const number = Number(valueText);
+        if (Number.isNaN(number)) return valueText;
+        return style >= 0 && this.context.dateStyles[style] === true ? this.context.toDate(number) : number;
+      }
+    }
+  }
+}
+
+interface Tag {
+  /** The attributes a row or cell is read by (others are ignored, as hucre ignores them). */
+  r?: string;
+  s?: string;
+  t?: string;
+  /** How many attributes the tag has. */
+  count: number;
+  selfClosing: boolean;
+  /** Just past the tag's `>`. */
+  end: number;
+}
+
+/**
+ * A start tag's attributes, from just after its name: `undefined` when the text ends inside it,
+ * `null` when it is not plain (single quotes, spaces around `=`, an entity in a value).
+ */
+function readTag(text: string, from: number): Tag | undefined | null {
+  const tag: Tag = { r: undefined, s: undefined, t: undefined, count: 0, selfClosing: false, end: 0 };
+  let at = from;
+  for (;;) {
+    at = skipSpace(text, at);
+    if (at >= text.length) return undefined;
+    const c = text.charCodeAt(at);
+    if (c === Char.Gt) {
+      tag.end = at + 1;
+      return tag;
+    }
+    if (c === Char.Slash) {
+      if (at + 1 >= text.length) return undefined;
+      if (text.charCodeAt(at + 1) !== Char.Gt) return null;
+      tag.selfClosing = true;
+      tag.end = at + 2;
+      return tag;
+    }
+    const nameStart = at;
+    while (at < text.length && isNameChar(text.charCodeAt(at))) at++;
+    if (at + 1 >= text.length) return undefined;
+    if (at === nameStart || text.charCodeAt(at) !== Char.Eq || text.charCodeAt(at + 1) !== Char.Quote) return null;
+    const close = text.indexOf('"', at + 2);
+    if (close < 0) return undefined;
+    const value = text.slice(at + 2, close);
+    if (value.includes('&') || value.includes('<')) return null;
+    if (at - nameStart === 1) {
+      const name = text.charCodeAt(nameStart);
+      if (name === Char.R) tag.r = value;
+      else if (name === Char.S) tag.s = value;
+      else if (name === Char.T) tag.t = value;
+    }
+    tag.count++;
+    at = close + 1;
+  }
+}
+
+/** A character of an attribute's name: anything but whitespace, markup and quotes. */
+function isNameChar(c: number): boolean {
+  return c > Char.Space && c !== Char.Eq && c !== Char.Gt && c !== Char.Slash && c !== Char.Lt && c !== Char.Quote && c !== Char.Apostrophe;
+}
+
+/** A row number as Excel writes one: 1 to 9,999,999, no sign, no leading zero. */
+function isRowNumber(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 7 || text.charCodeAt(from) === Char.Zero) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < Char.Zero || c > Char.Nine) return false;
+  }
+  return true;
+}
+
+/**
+ * One child of a cell: `<v>`, `<f>` (its text is not a value) or `<is>` holding one `<t>`, each with
+ * entity-decoded text and nothing else inside; undefined when not plain.
+ */
+function readElementText(text: string, at: number, to: number): { name: string; text: string; end: number } | undefined {
+  if (text.charCodeAt(at) !== Char.Lt) return undefined;
+  // The forms writers give nearly every cell, matched whole first.
+  if (text.startsWith('<v>', at)) return closedBy(text, 'v', at + 3, '</v>', to);
+  if (text.startsWith('<is><t>', at)) {
+    const element = closedBy(text, 'is', at + 7, '</t></is>', to);
+    if (element) return element;
+  }
+  const name = text.startsWith('<v', at) ? 'v' : text.startsWith('<f', at) ? 'f' : text.startsWith('<is', at) ? 'is' : '';
+  if (name === '' || !isTagEnd(text.charCodeAt(at + 1 + name.length))) return undefined;
+  const open = readTag(text, at + 1 + name.length);
+  if (!open || open.end > to || (name === 'v' && open.count > 0)) return undefined;
+  if (open.selfClosing) return { name, text: '', end: open.end };
+  if (name === 'is') {
+    const t = skipSpace(text, open.end);
+    if (!text.startsWith('<t', t) || !isTagEnd(text.charCodeAt(t + 2))) return undefined;
+    const inner = readTag(text, t + 2);
+    if (!inner || inner.end > to) return undefined;
+    let after = inner.end;
+    let content: string | undefined = '';
+    if (!inner.selfClosing) {
+      const close = text.indexOf('<', inner.end);
+      if (close < 0 || close > to || !text.startsWith('</t>', close)) return undefined;
+      content = decodeEntities(text.slice(inner.end, close));
+      if (content === undefined) return undefined;
+      after = close + 4;
+    }
+    after = skipSpace(text, after);
+    return text.startsWith('</is>', after) ? { name, text: content, end: after + 5 } : undefined;
+  }
+  return closedBy(text, name, open.end, `</${name}>`, to);
+}
+
+/** The text from `from` to the first `<`, when that is `closing`: its element, else undefined. */
+function closedBy(text: string, name: string, from: number, closing: string, to: number): { name: string; text: string; end: number } | undefined {
+  const close = text.indexOf('<', from);
+  if (close < 0 || close > to || !text.startsWith(closing, close)) return undefined;
+  const content = decodeEntities(text.slice(from, close));
+  return content === undefined ? undefined : { name, text: content, end: close + closing.length };
+}
+
+/** `A1` to 0, `XFD7` to 16383; -1 for what is not a column letters-then-row reference. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < Char.A || c > Char.Z) break;
+    col = col * 26 + (c - Char.A + 1);
+  }
+  if (i === 0 || i === 4 || !isRowNumber(ref, i, ref.length)) return -1;
+  return col - 1;
+}
+
+/** A style index: up to nine digits. */
+function isIndex(text: string): boolean {
+  if (text.length > 9) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < Char.Zero || c > Char.Nine) return false;
+  }
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === Char.Space || c === Char.Tab || c === Char.LineFeed || c === Char.Return;
+}
+
+/** What may follow an element's name: whitespace, `>` or `/>`. */
+function isTagEnd(c: number): boolean {
+  return c === Char.Gt || c === Char.Slash || isSpace(c);
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+
+/**
+ * XML's five named entities and character references, an out-of-range reference kept as written (as
+ * hucre does); undefined for any other named entity (not plain: hucre's handling of those is its own).
+ */
+function decodeEntities(text: string): string | undefined {
+  if (!text.includes('&')) return text;
+  let plain = true;
+  const decoded = text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (ref.charCodeAt(0) !== 35) {
+      const named = ENTITIES.get(ref);
+      if (named === undefined) plain = false;
+      return named ?? whole;
+    }
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return Number.isNaN(code) || code < 0 || code > 0x10ffff ? whole : String.fromCodePoint(code);
+  });
+  return plain ? decoded : undefined;
+}
+
+/** OOXML's `_xHHHH_` escapes for characters XML cannot hold. */
+function decodeOoxmlEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
