@@ -542,23 +542,24 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   \`dist/workbook.js\`, loaded with \`require\` the first time a workbook is met: the server's and the
   CLI's start-up bundles did not grow, and cold start (B6) does not load it.
 - B9 (issue 20): B5's export written as ACE's Excel download would hold it (dates and money as Excel
-  numbers; 43 MB), read through the loader into the index, against the same rows as CSV, each read in
-  a process of its own (3 runs each, alternating). Memory is met: the sheet's XML is inflated and
-  parsed as it streams, and peaks at about 260 MB against the CSV's 220 MB. Time is not: about 3.8x.
-  Profile of one run (27 s under the profiler): hucre's XML parsing about 17 s, waiting on zlib's
-  inflate about 2.6 s, garbage collection 1.1 s; the product's own work (each cell's text, the row
-  into the aggregator) about 2.9 s, of which the aggregator's 1 s is the CSV path's too. hucre alone,
-  reading every row and doing nothing with it, takes 19-20 s on this file, 2.9-3.0x the whole CSV read:
-  the 3x target is out of reach with this library on this machine. It is the fastest maintained reader
-  measured (docs/workbooks.md): exceljs's streaming reader took 51 s on a similar million-row sheet,
-  xlsx-extract 141 s. Two changes gained a fifth: hucre is fed a stream of the bytes (its stream path
-  inflates as it parses) rather than the bytes, and sheet names come from the workbook's directory
-  part instead of a hucre read that parses the shared strings a second time. Parsing in a worker
-  thread, with rows passed to the main thread in batches, measured slower (24.7 s before any work on
-  the rows): the rows' transfer costs more than the work it would overlap.
+  numbers, text as inline strings as Apache POI's streaming writer does; 43 MB, 514 MB of XML), read
+  through the loader into the index, against the same rows as CSV, each read in a process of its own
+  (3 runs each, alternating). About 2x the CSV in this session's runs (1.75-2.1x; was 3.45-3.9x), peak
+  RSS about 280 MB. hucre alone, reading every row and doing nothing with it, took 15-20 s on this file,
+  3x the whole CSV read or more: its general XML parser reads about 34 MB a second (its tag loop 5 s, its
+  attribute objects 2 s, rows built with Array.from 1 s, date-format checks per cell 0.5 s). The sheet is
+  therefore read on the plain path (docs/workbooks.md): the sheet's bytes inflated by
+  DecompressionStream, a queue of 32 chunks letting zlib run ahead on its own thread, and rows read with
+  indexOf where they stand, hucre itself reading the shared strings and styles through a probe workbook,
+  and hucre taking over at anything not plain (a property test holds the two equal). Profile of one run
+  (14.4 s under the profiler): the plain path 7.2 s (cells 2.0 s, tags 1.5 s, values 1.1 s), the
+  product's own work 2.9 s (each cell's text 1.4 s, the aggregator 0.7 s, as on the CSV path), zlib's
+  callbacks, waiting on inflate, garbage collection and microtasks the rest. Tried before this: feeding
+  hucre a stream (a fifth faster than bytes), sheet names from the directory part, and parsing in a
+  worker thread (slower: 24.7 s, the rows' transfer costs more than the work it overlaps).
 - B10: a 9,999-entry declaration workbook, read and analyzed, against its CSV form read and analyzed.
-  About 100 ms; the reader's set-up (archive check, styles, the first sheet's stream) dominates, so the
-  ratio to the 5 ms CSV means little.
+  About 60-130 ms; the reader's set-up (archive check, the probe of shared strings and styles, the
+  first sheet's stream) dominates, so the ratio to the 5 ms CSV means little.
 - Above \`cape.maxEntries\` rows (default 1,000,000) the server runs only structural checks and says so
   in the language status. Analysis is synchronous, once per document version. While a large analysis
   runs, other requests wait for it.
