@@ -11,6 +11,7 @@
  * property test (test/unit/plainSheet.property.test.ts) holds them equal on generated sheets.
  */
 import type { WorkbookCell, WorkbookRow } from '../service/workbook';
+import { decodeEntities, decodeOoxmlEscapes } from './xmlText';
 
 /** What a cell's value needs from outside the sheet, as hucre reads the same workbook. */
 export interface SheetContext {
@@ -343,29 +344,46 @@ function skipSpace(text: string, at: number): number {
   return at;
 }
 
-const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
-
 /**
- * XML's five named entities and character references, an out-of-range reference kept as written (as
- * hucre does); undefined for any other named entity (not plain: hucre's handling of those is its own).
+ * A shared-strings part in its plain form, `<si>`s each holding one `<t>` (Excel's form for text
+ * without formatting), read as hucre reads it; undefined for anything else (rich runs, phonetic
+ * guides, prefixes, comments), which the probe then reads through hucre.
  */
-function decodeEntities(text: string): string | undefined {
-  if (!text.includes('&')) return text;
-  let plain = true;
-  const decoded = text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.charCodeAt(0) !== 35) {
-      const named = ENTITIES.get(ref);
-      if (named === undefined) plain = false;
-      return named ?? whole;
+export function plainSharedStrings(xml: string): string[] | undefined {
+  const open = xml.indexOf('<sst');
+  if (open < 0 || xml.lastIndexOf('<!', open) >= 0 || !isTagEnd(xml.charCodeAt(open + 4))) return undefined;
+  const sst = readTag(xml, open + 4);
+  if (!sst) return undefined;
+  if (sst.selfClosing) return skipSpace(xml, sst.end) === xml.length ? [] : undefined;
+  const strings: string[] = [];
+  let at = sst.end;
+  for (;;) {
+    at = skipSpace(xml, at);
+    if (xml.startsWith('</sst>', at)) return skipSpace(xml, at + 6) === xml.length ? strings : undefined;
+    if (!xml.startsWith('<si', at) || !isTagEnd(xml.charCodeAt(at + 3))) return undefined;
+    const si = readTag(xml, at + 3);
+    if (!si) return undefined;
+    at = si.end;
+    if (si.selfClosing) {
+      strings.push('');
+      continue;
     }
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return Number.isNaN(code) || code < 0 || code > 0x10ffff ? whole : String.fromCodePoint(code);
-  });
-  return plain ? decoded : undefined;
-}
-
-/** OOXML's `_xHHHH_` escapes for characters XML cannot hold. */
-function decodeOoxmlEscapes(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    at = skipSpace(xml, at);
+    if (!xml.startsWith('<t', at) || !isTagEnd(xml.charCodeAt(at + 2))) return undefined;
+    const t = readTag(xml, at + 2);
+    if (!t) return undefined;
+    let text: string | undefined = '';
+    at = t.end;
+    if (!t.selfClosing) {
+      const close = xml.indexOf('<', at);
+      if (close < 0 || !xml.startsWith('</t>', close)) return undefined;
+      text = decodeEntities(xml.slice(at, close));
+      if (text === undefined) return undefined;
+      at = close + 4;
+    }
+    at = skipSpace(xml, at);
+    if (!xml.startsWith('</si>', at)) return undefined;
+    at += 5;
+    strings.push(decodeOoxmlEscapes(text));
+  }
 }

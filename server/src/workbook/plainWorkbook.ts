@@ -9,7 +9,7 @@ import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { serialToDate } from 'hucre';
 import { streamXlsxRows } from 'hucre/xlsx';
 import type { WorkbookRow } from '../service/workbook';
-import { PlainSheetScanner, type SheetContext } from './plainSheet';
+import { plainSharedStrings, PlainSheetScanner, type SheetContext } from './plainSheet';
 import { WorkbookError } from './workbookError';
 import { decodeXmlText } from './xmlText';
 import type { ZipEntry } from './zipEntry';
@@ -25,6 +25,12 @@ const COLLECTED = /^(\[Content_Types\]\.xml|.*\.rels|xl\/(workbook|sharedStrings
 const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/i;
 /** Probe cells per row, well inside Excel's 16,384 columns. */
 const PROBE_ROW = 16000;
+/**
+ * Past these, the probe's own sheet would cost more than it saves (a 1,000,000-row export holds a few
+ * hundred thousand distinct strings; Excel allows 64,000 cell formats): hucre reads such a workbook.
+ */
+const MAX_PROBED_STRINGS = 4_000_000;
+const MAX_PROBED_STYLES = 65_536;
 
 /** The fast path's facts about a workbook, or undefined when it is laid out otherwise (hucre reads it then). */
 export async function plainWorkbook(bytes: Uint8Array): Promise<PlainWorkbook | undefined> {
@@ -54,10 +60,22 @@ export async function plainWorkbook(bytes: Uint8Array): Promise<PlainWorkbook | 
   }
   const [probeSheet, probePart] = [...sheetParts][0] ?? [];
   if (probeSheet === undefined || probePart === undefined) return undefined;
-  const strings = count(text('xl/sharedStrings.xml'), /<(?:[\w.-]+:)?si[\s>/]/g);
+  // Shared strings and styles where the directory says, and where the probe (and hucre) look for them.
+  const partOf = (type: string) => [...workbookRelationships.values()].find((r) => r.type.endsWith(type))?.target.replace(/^(?!\/)/, 'xl/').replace(/^\//, '');
+  const [stringsPart, stylesPart] = [partOf('/sharedStrings'), partOf('/styles')];
+  if ((stringsPart && stringsPart.toLowerCase() !== 'xl/sharedstrings.xml') || (stylesPart && stylesPart.toLowerCase() !== 'xl/styles.xml')) return undefined;
+  // Shared strings in Excel's plain form are read directly; any other form, hucre reads in the probe.
+  const stringsKey = stringsPart === undefined ? undefined : Object.keys(parts).find((k) => k.toLowerCase() === 'xl/sharedstrings.xml');
+  const stringsXml = stringsKey === undefined ? undefined : text(stringsKey);
+  const plainStrings = stringsXml === undefined ? [] : plainSharedStrings(stringsXml);
+  const strings = plainStrings ? 0 : count(stringsXml, /<(?:[\w.-]+:)?si[\s>/]/g);
   const styles = count(text('xl/styles.xml'), /<(?:[\w.-]+:)?xf[\s>/]/g);
-  const context = strings + styles === 0 ? { strings: [], dateStyles: [], toDate: (serial: number) => serialToDate(serial, false) } : await probe(parts, probeSheet, probePart, strings, styles);
-  return context && { context, sheetParts };
+  if (strings > MAX_PROBED_STRINGS || styles > MAX_PROBED_STYLES) return undefined;
+  if (strings + styles === 0) return { context: { strings: plainStrings ?? [], dateStyles: [], toDate: (serial: number) => serialToDate(serial, false) }, sheetParts };
+  // The probe need not read strings already read (hucre parses a shared-strings part whole).
+  const probeParts = plainStrings && stringsKey !== undefined ? Object.fromEntries(Object.entries(parts).filter(([k]) => k !== stringsKey)) : parts;
+  const probed = await probe(probeParts, probeSheet, probePart, strings, styles);
+  return probed && { context: plainStrings ? { ...probed, strings: plainStrings } : probed, sheetParts };
 }
 
 /**
@@ -149,5 +167,7 @@ function attribute(attributes: string, name: string): string | undefined {
 }
 
 function count(xml: string | undefined, tag: RegExp): number {
-  return xml === undefined ? 0 : [...xml.matchAll(tag)].length;
+  let n = 0;
+  if (xml !== undefined) for (const _ of xml.matchAll(tag)) n++;
+  return n;
 }

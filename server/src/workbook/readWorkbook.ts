@@ -109,7 +109,8 @@ function refusal(part: { name: string; size: number; originalSize: number }): st
  */
 async function* sheetRows(bytes: Uint8Array, sheet: string, plain: PlainWorkbook | undefined): AsyncGenerator<WorkbookRow, void, undefined> {
   const part = plain?.sheetParts.get(sheet);
-  const entry = part === undefined ? undefined : findZipEntry(bytes, part);
+  // DecompressionStream is in every Node the extension supports and in browsers; without it, hucre reads.
+  const entry = part === undefined || typeof DecompressionStream !== 'function' ? undefined : findZipEntry(bytes, part);
   const given = { rows: 0 };
   if (plain && entry && (yield* plainSheetRows(bytes, entry, plain.context, given))) return;
   let skip = given.rows;
