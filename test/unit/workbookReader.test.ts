@@ -8,7 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openWorkbook } from '../../server/src/workbook/readWorkbook';
 import { loadWorkspace, type InputFile } from '../../server/src/loader';
-import { writeEncryptedWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWorkbook, writeZipBombAsync } from '../helpers/workbooks';
+import { unzipSync } from 'fflate';
+import { streamXlsxRows } from 'hucre/xlsx';
+import { PlainSheetScanner } from '../../server/src/workbook/plainSheet';
+import { plainWorkbook } from '../../server/src/workbook/plainWorkbook';
+import { writeEncryptedWorkbook, writeExcelStyleWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWorkbook, writeZipBombAsync } from '../helpers/workbooks';
 
 async function rowsOf(file: string, sheet?: string) {
   const opened = await openWorkbook(fs.readFileSync(file), sheet);
@@ -57,6 +61,22 @@ describe('the workbook reader', () => {
     assert.ok(row.values[0] instanceof Date);
     assert.equal((row.values[0] as Date).toISOString().slice(0, 10), '2025-03-15');
     assert.equal(row.values[1], 1234.56);
+  });
+
+  it('reads a workbook as Excel saves it (shared strings, a date style) on the plain path, exactly as hucre reads it', async () => {
+    const file = path.join(tmp, 'excel-style.xlsx');
+    const rows = [['Entry Summary Number', 'Entry Date', 'Line Tariff Duty Amount', 'Note'], ...Array.from({ length: 3000 }, (_, i) => [`MYK${String(2800000 + i).padStart(8, '0')}`, new Date(Date.UTC(2025, 2, 1 + (i % 28))), 1000 + i / 4, i % 7 === 0 ? ' spaced & <odd> ' : null])];
+    await writeExcelStyleWorkbook(file, 'Entry Summary Line Tariff', rows);
+    const bytes = fs.readFileSync(file);
+    const workbook = await plainWorkbook(bytes);
+    assert.ok(workbook, 'the workbook takes the plain path');
+    const read: unknown[] = [];
+    assert.ok(new PlainSheetScanner(workbook.context).push(new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']), true, []), 'its sheet is plain throughout');
+    for (const row of (await rowsOf(file)).rows) read.push(row);
+    const expected: unknown[] = [];
+    for await (const row of streamXlsxRows(bytes, {})) expected.push({ index: row.index, values: [...row.values] });
+    assert.deepEqual(read, expected);
+    assert.deepEqual((read[1] as { values: unknown[] }).values, ['MYK02800000', new Date(Date.UTC(2025, 2, 1)), 1000, ' spaced & <odd> ']);
   });
 
   it('reads what Excel writes: a formula\'s cached value, an error cell, rich text, a number written in exponent form', async () => {
