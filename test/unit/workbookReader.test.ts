@@ -130,6 +130,16 @@ describe('the workbook reader', () => {
     assert.match(await failure(file), /damaged/);
   });
 
+  it('says a sheet altered after it was saved is damaged, by its checksum, though it reads as XML', async () => {
+    const file = path.join(tmp, 'altered.xlsx');
+    writeRawWorkbook(file, '<row r="1"><c r="A1" t="inlineStr"><is><t>Entry Number</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>MYK28000864</t></is></c></row>');
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf('MYK28000864');
+    bytes.write('MYK28000872', at); // still a valid entry number: only the checksum tells
+    fs.writeFileSync(file, bytes);
+    assert.match(await failure(file), /is damaged: its sheet xl\/worksheets\/sheet1\.xml does not match its checksum/);
+  });
+
   it('says a password-protected workbook is password-protected', async () => {
     const file = path.join(tmp, 'secret.xlsx');
     writeEncryptedWorkbook(file);

@@ -12,6 +12,8 @@ export interface ZipEntry {
   method: 0 | 8;
   compressedSize: number;
   size: number;
+  /** The CRC-32 of the inflated bytes, as the directory records it (unsigned). */
+  crc: number;
   /** Offset of the compressed bytes. */
   dataStart: number;
 }
@@ -41,6 +43,7 @@ export function findZipEntry(bytes: Uint8Array, name: string): ZipEntry | undefi
     if (at + 46 > bytes.length || u32(at) !== DIRECTORY_ENTRY) return undefined;
     const flags = u16(at + 8);
     const method = u16(at + 10);
+    const crc = u32(at + 16);
     const compressedSize = u32(at + 20);
     const size = u32(at + 24);
     const nameLength = u16(at + 28);
@@ -53,7 +56,7 @@ export function findZipEntry(bytes: Uint8Array, name: string): ZipEntry | undefi
       if (local + 30 > bytes.length || u32(local) !== LOCAL_HEADER) return undefined;
       const dataStart = local + 30 + u16(local + 26) + u16(local + 28);
       if (dataStart + compressedSize > bytes.length) return undefined;
-      return { name: entryName, method, compressedSize, size, dataStart };
+      return { name: entryName, method, compressedSize, size, crc, dataStart };
     }
     at = next;
   }
