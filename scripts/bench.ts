@@ -571,8 +571,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
 - B9 (issue 20): B5's export written as ACE's Excel download would hold it (dates and money as Excel
   numbers, text as inline strings as Apache POI's streaming writer does; 43 MB, 514 MB of XML), read
   through the loader into the index, against the same rows as CSV, each read in a process of its own
-  (3 runs each, alternating). About 2x the CSV in this session's runs (1.75-2.1x; was 3.45-3.9x), peak
-  RSS about 280 MB. hucre alone, reading every row and doing nothing with it, took 15-20 s on this file,
+  (3 runs each, alternating). About 2x the CSV in this session's runs (1.75-2.4x, the checksum
+  included; was 3.45-3.9x), peak RSS about 280 MB. hucre alone, reading every row and doing nothing with it, took 15-20 s on this file,
   3x the whole CSV read or more: its general XML parser reads about 34 MB a second (its tag loop 5 s, its
   attribute objects 2 s, rows built with Array.from 1 s, date-format checks per cell 0.5 s). The sheet is
   therefore read on the plain path (docs/workbooks.md): the sheet's bytes inflated by
@@ -581,7 +581,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   and hucre taking over at anything not plain (a property test holds the two equal). Profile of one run
   (14.4 s under the profiler): the plain path 7.2 s (cells 2.0 s, tags 1.5 s, values 1.1 s), the
   product's own work 2.9 s (each cell's text 1.4 s, the aggregator 0.7 s, as on the CSV path), zlib's
-  callbacks, waiting on inflate, garbage collection and microtasks the rest. Tried before this: feeding
+  callbacks, waiting on inflate, garbage collection and microtasks the rest; since then the CRC-32 check
+  of the inflated sheet adds about 0.4 s. Tried before this: feeding
   hucre a stream (a fifth faster than bytes), sheet names from the directory part, and parsing in a
   worker thread (slower: 24.7 s, the rows' transfer costs more than the work it overlaps).
 - B9b: the same rows as Excel saves them (written by \`writeExcelStyleWorkbook\` in
