@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { analyze, toDiagnostics } from '../../server/src/service';
 import { parseCsv, setQuoteFreeSplitting, splitQuoteFree } from '../../server/src/service/parse';
+import { LineIndex } from '../../server/src/service/text';
 import { settings, VALID } from '../helpers/service';
 
 const URI = 'file:///w/q.csv';
@@ -32,7 +33,12 @@ describe('quote-free texts: the direct split reads exactly as csv-parse', () => 
     fc.assert(
       fc.property(quoteFree, (text) => {
         const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        if (body.length > 0) assert.deepEqual(splitQuoteFree(body), parse(body, OPTIONS), 'records');
+        if (body.length > 0) {
+          const records = parse(body, OPTIONS);
+          assert.deepEqual(splitQuoteFree(body), records, 'records');
+          // As parseCsv calls it: with the line index of the whole text, a BOM included.
+          assert.deepEqual(splitQuoteFree(body, new LineIndex(text)), records, 'records, with the text\'s line index');
+        }
         setQuoteFreeSplitting(true);
         const fast = parseCsv(text);
         const fastDiagnostics = toDiagnostics(analyze(text, URI, settings()));

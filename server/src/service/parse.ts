@@ -185,7 +185,7 @@ export function oneRecordPerLine(recordCount: number, body: string, lines: LineI
  */
 export function parseRecords(body: string, quotingOff = false, lines?: LineIndex): string[][] {
   if (body.length === 0) return [];
-  if (quoteFreeSplitting && !quotingOff && body.indexOf('"') < 0) return splitQuoteFree(body);
+  if (quoteFreeSplitting && !quotingOff && body.indexOf('"') < 0) return splitQuoteFree(body, lines);
   const options = optionsFor(lines);
   return parse(body, quotingOff ? { ...options, quote: false } : options) as string[][];
 }
@@ -201,23 +201,17 @@ export function setQuoteFreeSplitting(enabled: boolean): void {
  * The records of a text that holds no `"`: one per line (CRLF, LF or a lone CR ends a line; a final
  * line break starts no record), its fields split at each comma, nothing trimmed, empty lines kept.
  */
-export function splitQuoteFree(body: string): string[][] {
-  const records: string[][] = [];
-  const n = body.length;
-  let start = 0;
-  while (start < n) {
-    let end = start;
-    let c = 0;
-    // Scan to the line break; commas are rare (one per wide row), so split only those lines.
-    let comma = false;
-    for (; end < n; end++) {
-      c = body.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      if (c === 44) comma = true;
-    }
-    const line = body.slice(start, end);
-    records.push(comma ? line.split(',') : [line]);
-    start = c === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+export function splitQuoteFree(body: string, lines?: LineIndex): string[][] {
+  // The line index already knows every line break (the native search found them): each line is
+  // one record, split only where it holds a comma (rare: one per wide row).
+  const index = lines ?? new LineIndex(body);
+  const shift = index.text.length - body.length; // 1 when the index's text starts with a BOM
+  const { lineStarts } = index;
+  const count = lineStarts[lineStarts.length - 1] - shift === body.length ? lineStarts.length - 1 : lineStarts.length;
+  const records: string[][] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const line = body.slice(i === 0 ? 0 : lineStarts[i] - shift, index.lineEnd(i) - shift);
+    records[i] = line.indexOf(',') < 0 ? [line] : line.split(',');
   }
   return records;
 }

@@ -3,7 +3,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 const LONE_CR = /\r(?!\n)/;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
 
 export type LineBreak = '\n' | '\r\n' | '\r';
 
@@ -133,16 +133,19 @@ export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): st
 
 /** UTF-8 length of a string without Node's Buffer (the service stays runtime-neutral). */
 export function utf8Length(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length; // the native regex scan beats a loop over code units
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+  // Every code unit is at least one byte; only runs of non-ASCII ones (found by the native regex
+  // scan, which beats a loop over every code unit) add more.
+  let bytes = text.length;
+  for (const run of text.matchAll(NON_ASCII_RUNS)) {
+    const chars = run[0];
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c < 0x800) bytes += 1;
+      else if (c >= 0xd800 && c <= 0xdbff && (chars.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bytes += 2; // a surrogate pair: 4 bytes for its 2 code units
+        i++;
+      } else bytes += 2;
+    }
   }
   return bytes;
 }
