@@ -513,9 +513,16 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   session's runs (csv-parse alone 3.5-5.7 ms). Before the split, csv-parse was 65% of the analysis
   and the ratio 1.27-1.34x.
 - B1b: a 200,000-line master list as Excel writes it (no quote characters; 1% other damage). Its
-  baseline is csv-parse with relaxed column counts. 0.83-0.87x here: the split removes csv-parse's share, but
-  200,000 rows that survive as the model (one object per row, plus the line index and the entry lists)
-  keep garbage collection at about a quarter of the time; 0.6x is not met. B1c is the same list with
+  baseline is csv-parse with relaxed column counts. A quote-free text's rows are made straight from the
+  line index (\`quoteFreeRows\` in parse.ts): before, the split made a one-field array per line, and
+  200,000 of them stayed alive through the young-generation collections of the analysis, which copied
+  them with the rows; the split itself also scanned every character again after the line index had
+  found the breaks. 0.56-0.63x in this session's isolated runs and 0.58-0.60x in the bench (was
+  0.75-0.87x): at the edge of 0.6x, as the baseline moves 20% from run to run. Profile of what is left
+  per run (about 113 ms): the line index 11 ms, the rows 13 ms, the entries and their packed keys
+  14 ms, the within-file duplicate table 13 ms, the other rules 11 ms, the diagnostics 7 ms, and
+  garbage collection of the 200,000 rows that survive as the model. Packing a row's flags and ordinal
+  into one field (two fewer per row) measured no change and was dropped. B1c is the same list with
   quoted cells: by decision such a text goes through csv-parse, so it costs csv-parse plus the model
   (1.8x), reported without a target.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
@@ -557,9 +564,14 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   csv-parses it. The loader reads each declaration-sized file in one read (a head read and then the
   rest cost 0.4 s over 200 files), indexes its keys, and each file is then analyzed and checked against
   the index; the cross-file duplicate rule trusts an index built from the same text (the file's
-  shared-key set answers alone), and the index's key table is sized up front. 1.0-1.4 million entries
-  per second in this session's runs (1,000,000 met on most runs, not all: the machine varies 20-30%);
-  1.2-1.4x the read-and-parse process, so 0.8x is not met. Parsing each file once, holding 200
+  shared-key set answers alone), and the index's key table is sized up front. With B1b's rows, about
+  1.0-1.1x the read-and-parse process in this session's runs (was 1.2-1.4x), and 1.2-1.6 million
+  entries per second: 0.8x is not met. Profile of one run: the loader 470 ms (reading 50 ms, the keys
+  170 ms, the key table's inserts 270 ms, cache misses into a 64 MB table), the analyses 340 ms,
+  garbage collection 120 ms, waiting on reads 100 ms, and start-up (the 0.7 MB bundle) about 50 ms
+  more than the baseline's. Inserting each file's keys in the table's slot order (to walk its memory)
+  measured no faster, and hashing blocks of neighbouring codes to neighbouring slots was slower (long
+  probe runs). Parsing each file once, holding 200
   analyses to finish them after indexing, measured slower (2.6 s against 1.6-2.0 s, 555 MB RSS) from
   garbage collection, and was dropped. A folder with many cross-file duplicates is dominated by
   reporting them (the earlier random data had 67,000, and 21 MB of JSON).
