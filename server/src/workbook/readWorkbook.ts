@@ -10,7 +10,8 @@
 import { unzipSync } from 'fflate';
 import { streamXlsxRows } from 'hucre/xlsx';
 import { EXCEL_MAX_ROWS, type WorkbookRow } from '../service/workbook';
-import { plainSheetRows, plainWorkbook, type PlainWorkbook } from './plainWorkbook';
+import { plainSheetRows } from './plainSheetRows';
+import { plainWorkbook, type PlainWorkbook } from './plainWorkbook';
 import { WorkbookError } from './workbookError';
 import { decodeXmlText } from './xmlText';
 import { findZipEntry } from './zipEntry';
