@@ -84,6 +84,13 @@ describe('a workbook\'s sheet in the classifier and the rules', () => {
     assert.equal(codes.filter((c) => c === 'leading-zeros-lost').length, 1, codes.join(','));
     assert.ok(codes.includes('scientific-notation'));
   });
+
+  it('tells how to recover a rounded number in the workbook\'s words: convert it, never Excel\'s CSV export', () => {
+    const text = 'Entry Number\n2.61103E+10\n';
+    const message = (uri: string) => analyze(text, uri, DEFAULT_SETTINGS).findings.find((f) => f.code === 'scientific-notation')!.message;
+    assert.match(message('file:///w/list.xlsx'), /write the CSV parts with "CAPE: Convert Workbook to Declarations" \(or `cape prepare`\), not with Excel's CSV export\.$/);
+    assert.match(message('file:///w/list.csv'), /save as "CSV \(Comma delimited\)"\.$/);
+  });
 });
 
 describe('a converted workbook and its upload parts', () => {

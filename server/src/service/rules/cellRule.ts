@@ -4,13 +4,15 @@
  */
 import type { Code } from '../codes';
 import type { CellFacts } from '../normalize';
+import { isWorkbookName } from '../workbook';
 import { isPlainCell, rawCell, replaceCell } from './helpers';
 import type { Rule } from './rule';
 
 export interface CellRuleSpec {
   /** The cell shows this damage. */
   when(facts: CellFacts): boolean;
-  message(facts: CellFacts): string;
+  /** `inWorkbook`: the cell is in an Excel workbook, which is never saved as CSV by hand (rules/workbook.ts). */
+  message(facts: CellFacts, inWorkbook: boolean): string;
   /** The repaired raw cell text, and the fix's title; no fix when absent or when the result is not a plain cell. */
   repair?: {
     title: string;
@@ -25,6 +27,7 @@ export function cellRule(code: Code, spec: CellRuleSpec): Rule {
     codes: [code],
     check({ model, perEntry, report }) {
       if (!perEntry) return;
+      const inWorkbook = isWorkbookName(model.uri);
       for (const { row, facts } of model.unusual) {
         if (!spec.when(facts)) continue;
         const raw = rawCell(model, row);
@@ -32,7 +35,7 @@ export function cellRule(code: Code, spec: CellRuleSpec): Rule {
         // A value holding a comma or quote would change the file's columns once written bare (plainOnly).
         const writable = repaired !== undefined && (!spec.repair?.plainOnly || (isPlainCell(repaired) && repaired !== raw));
         const fix = spec.repair && writable ? { title: spec.repair.title, edits: [replaceCell(row, repaired!)] } : undefined;
-        report({ code, start: row.cellStart, end: row.cellEnd, message: spec.message(facts), fix });
+        report({ code, start: row.cellStart, end: row.cellEnd, message: spec.message(facts, inWorkbook), fix });
       }
     },
   };
