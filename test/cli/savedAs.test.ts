@@ -64,6 +64,17 @@ describe('cape on real saves', () => {
     const r = cape(['check', 'd.csv', '--format', 'json'], tmp);
     assert.deepEqual(diagnostics(r.stdout), ['d.csv:1:not-csv']);
     assert.match(r.stdout, /PDF document/);
+    assert.match(r.stdout, /Save As > \\"CSV \(Comma delimited\)/);
+  });
+
+  it('an old .xls workbook: one not-csv error that says to save it as .xlsx (read directly), not through the CSV export', () => {
+    const ole2 = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);
+    fs.writeFileSync(path.join(tmp, 'entries.xls'), ole2);
+    const r = cape(['check', 'entries.xls', '--format', 'json'], tmp);
+    assert.deepEqual(diagnostics(r.stdout), ['entries.xls:1:not-csv']);
+    assert.match(r.stdout, /old Excel \.xls workbook/);
+    assert.match(r.stdout, /Save As > \\"Excel Workbook \(\*\.xlsx\)\\" and check that file/);
   });
 
   it('a 50 MB file with no line break is refused early with file-too-large, in well under a second of work', () => {
