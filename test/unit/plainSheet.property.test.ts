@@ -3,6 +3,7 @@
  * a fast path beside the library must be proven identical to it). Over generated workbooks (shared
  * strings plain and rich, custom and built-in number formats, the 1904 date system, inline strings,
  * formulas, every cell type, explicit and implicit references, gaps, self-closing rows and cells,
+ * elements with and without a namespace prefix,
  * entities and `_xHHHH_` escapes, stored and deflated parts), every row equals hucre's reading:
  *
  * - the scanner alone, fed the sheet in random chunks, reads every plain sheet to its end without
@@ -48,6 +49,17 @@ interface Plan {
   deflate: boolean;
   sheetXml: string;
   otherSheet: boolean;
+  /** The prefix the sheet's and the shared strings' elements are written with ('' or `x:`, as the Open XML SDK writes). */
+  sheetPrefix: string;
+  stringsPrefix: string;
+}
+
+const ELEMENTS = /<(\/?)(worksheet|sheetData|row|c|v|f|is|t|r|rPr|rPh|phoneticPr|b|sz|pageMargins|dimension|sheetViews|sheetView|sheetFormatPr|cols|col|extLst|sst|si)(?=[\s/>])/g;
+
+/** The same XML with every element of the main namespace written with `prefix` (its namespace declared for it). */
+function prefixed(xml: string, prefix: string): string {
+  if (prefix === '') return xml;
+  return xml.replace(ELEMENTS, `<$1${prefix}$2`).replace(`xmlns="${MAIN}"`, `xmlns:${prefix.slice(0, -1)}="${MAIN}"`);
 }
 
 /** A cell child or whole cell, plain or (when `odd`) one of the forms that hand the sheet to hucre. */
@@ -117,6 +129,8 @@ function planArbitrary(odd: boolean): fc.Arbitrary<Plan> {
       date1904: fc.boolean(),
       deflate: fc.boolean(),
       otherSheet: fc.boolean(),
+      sheetPrefix: fc.constantFrom('', '', '', 'x:'),
+      stringsPrefix: fc.constantFrom('', '', '', 'x:'),
     })
     .chain((base) =>
       fc.tuple(fc.array(fc.oneof(fc.constantFrom(...BUILTIN_FORMAT_IDS), fc.integer({ min: 164, max: 164 + Math.max(0, base.formats.length - 1) })), { minLength: base.xfCount, maxLength: base.xfCount }), sheetArbitrary(odd, base.xfCount, base.strings.length)).map(([xfFormats, sheetXml]) => ({
@@ -127,6 +141,8 @@ function planArbitrary(odd: boolean): fc.Arbitrary<Plan> {
         deflate: base.deflate,
         sheetXml,
         otherSheet: base.otherSheet,
+        sheetPrefix: base.sheetPrefix,
+        stringsPrefix: base.stringsPrefix,
       })),
     );
 }
@@ -139,11 +155,11 @@ function workbookBytes(plan: Plan): Uint8Array {
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}">${plan.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheets.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId8" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId9" Type="${RELS}/styles" Target="styles.xml"/></Relationships>`,
-    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${plan.strings.length}" uniqueCount="${plan.strings.length}">${plan.strings.join('')}</sst>`,
+    'xl/sharedStrings.xml': prefixed(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${plan.strings.length}" uniqueCount="${plan.strings.length}">${plan.strings.join('')}</sst>`, plan.stringsPrefix),
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">${plan.formats.length ? `<numFmts count="${plan.formats.length}">${plan.formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${f.replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` : ''}<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${plan.xfFormats.length}">${plan.xfFormats.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`,
   };
   if (plan.otherSheet) parts['xl/worksheets/sheet1.xml'] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row></sheetData></worksheet>`;
-  parts[`xl/worksheets/sheet${sheets.length}.xml`] = plan.sheetXml;
+  parts[`xl/worksheets/sheet${sheets.length}.xml`] = prefixed(plan.sheetXml, plan.sheetPrefix);
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])), { level: plan.deflate ? 6 : 0 });
 }
 

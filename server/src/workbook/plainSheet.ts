@@ -4,7 +4,8 @@
  *
  * "Plain" is the shape Excel and export writers give `<sheetData>`: `<row>`s of `<c>`s with
  * double-quoted attributes, each cell holding `<f>`, `<v>` and at most a one-`<t>` inline string, and
- * only whitespace between elements. A row is read only once it is whole. The first thing outside that
+ * only whitespace between elements; every element without a prefix, or every one with the same prefix
+ * (`<x:row>`, as the Open XML SDK writes). A row is read only once it is whole. The first thing outside that
  * shape (a prefix, a comment, CDATA, a rich-text run, an odd reference or index) ends the fast path:
  * `push` returns false, and the caller hands the sheet to hucre, which re-reads it and carries on
  * after the rows already given. Every row read here equals hucre's reading of it, cell by cell; a
@@ -34,10 +35,51 @@ const enum Char {
 
 type Phase = 'prelude' | 'rows' | 'done';
 
+/** A sheet's element names as it spells them: `row`, or `x:row` when its writer prefixes them. */
+class Markup {
+  readonly row: string;
+  readonly rowClose: string;
+  readonly cell: string;
+  readonly cellClose: string;
+  readonly value: string;
+  readonly valueOpen: string;
+  readonly valueClose: string;
+  readonly formula: string;
+  readonly formulaClose: string;
+  readonly inline: string;
+  readonly inlineText: string;
+  readonly inlineClose: string;
+  readonly text: string;
+  readonly textClose: string;
+  readonly textInlineClose: string;
+  readonly sheetDataClose: string;
+
+  constructor(prefix: string) {
+    const open = (name: string) => `<${prefix}${name}`;
+    const close = (name: string) => `</${prefix}${name}>`;
+    [this.row, this.rowClose, this.cell, this.cellClose] = [open('row'), close('row'), open('c'), close('c')];
+    [this.value, this.valueOpen, this.valueClose] = [open('v'), `${open('v')}>`, close('v')];
+    [this.formula, this.formulaClose] = [open('f'), close('f')];
+    [this.inline, this.inlineText, this.inlineClose] = [open('is'), `${open('is')}>${open('t')}>`, close('is')];
+    [this.text, this.textClose, this.textInlineClose, this.sheetDataClose] = [open('t'), close('t'), close('t') + close('is'), close('sheetData')];
+  }
+
+  /** The closing tag of a cell child. */
+  closing(name: 'v' | 'f' | 'is'): string {
+    return name === 'v' ? this.valueClose : name === 'is' ? this.inlineClose : this.formulaClose;
+  }
+}
+
+const UNPREFIXED = new Markup('');
+/** `<sheetData` or `<x:sheetData`, and the prefix. */
+const SHEET_DATA = /<(?:([A-Za-z_][\w.-]*):)?sheetData[\s/>]/;
+const SHARED_STRINGS = /<(?:([A-Za-z_][\w.-]*):)?sst[\s/>]/;
+
 export class PlainSheetScanner {
   private buffer = '';
   private phase: Phase = 'prelude';
   private rowIndex = -1;
+  private markup = UNPREFIXED;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -52,19 +94,20 @@ export class PlainSheetScanner {
     this.buffer = '';
     let at = 0;
     if (this.phase === 'prelude') {
-      const start = buffer.indexOf('<sheetData');
-      if (start < 0) {
+      const sheetData = SHEET_DATA.exec(buffer);
+      if (!sheetData) {
         if (final || buffer.length > MAX_PRELUDE) return false;
         this.buffer = buffer;
         return true;
       }
+      const start = sheetData.index;
       const open = buffer.indexOf('>', start);
       if (open < 0) {
         this.buffer = buffer;
         return !final;
       }
-      const name = buffer.charCodeAt(start + 10);
-      if (buffer.lastIndexOf('<!', start) >= 0 || (name !== Char.Gt && name !== Char.Slash && !isSpace(name))) return false;
+      if (buffer.lastIndexOf('<!', start) >= 0) return false;
+      if (sheetData[1] !== undefined) this.markup = new Markup(`${sheetData[1]}:`);
       if (buffer.charCodeAt(open - 1) === Char.Slash) {
         this.phase = 'done';
         return true;
@@ -72,16 +115,17 @@ export class PlainSheetScanner {
       this.phase = 'rows';
       at = open + 1;
     }
+    const m = this.markup;
     while (this.phase === 'rows') {
       at = skipSpace(buffer, at);
       // Wait for more text before judging a tag cut at the chunk's end.
-      if (at >= buffer.length || (!final && buffer.length - at < 16)) break;
-      if (buffer.startsWith('</sheetData>', at)) {
+      if (at >= buffer.length || (!final && buffer.length - at < m.sheetDataClose.length + 4)) break;
+      if (buffer.startsWith(m.sheetDataClose, at)) {
         this.phase = 'done';
         return true;
       }
-      if (!buffer.startsWith('<row', at) || !isTagEnd(buffer.charCodeAt(at + 4))) return false;
-      const open = readTag(buffer, at + 4);
+      if (!buffer.startsWith(m.row, at) || !isTagEnd(buffer.charCodeAt(at + m.row.length))) return false;
+      const open = readTag(buffer, at + m.row.length);
       if (open === undefined) {
         if (final) return false;
         break;
@@ -96,7 +140,7 @@ export class PlainSheetScanner {
         at = open.end;
         continue;
       }
-      const close = buffer.indexOf('</row>', open.end);
+      const close = buffer.indexOf(m.rowClose, open.end);
       if (close < 0) {
         if (final) return false;
         break;
@@ -105,7 +149,7 @@ export class PlainSheetScanner {
       if (values === undefined) return false;
       this.rowIndex = index;
       out.push({ index, values });
-      at = close + 6;
+      at = close + m.rowClose.length;
     }
     if (this.phase === 'rows') {
       if (final) return false;
@@ -121,11 +165,12 @@ export class PlainSheetScanner {
     let implicitCol = 0;
     let maxCol = -1;
     let at = from;
+    const m = this.markup;
     for (;;) {
       at = skipSpace(text, at);
       if (at >= to) break;
-      if (!text.startsWith('<c', at) || !isTagEnd(text.charCodeAt(at + 2))) return undefined;
-      const open = readTag(text, at + 2);
+      if (!text.startsWith(m.cell, at) || !isTagEnd(text.charCodeAt(at + m.cell.length))) return undefined;
+      const open = readTag(text, at + m.cell.length);
       if (!open || open.end > to) return undefined;
       const ref = open.r;
       const style = open.s;
@@ -142,11 +187,11 @@ export class PlainSheetScanner {
       if (!open.selfClosing) {
         for (;;) {
           at = skipSpace(text, at);
-          if (text.startsWith('</c>', at)) {
-            at += 4;
+          if (text.startsWith(m.cellClose, at)) {
+            at += m.cellClose.length;
             break;
           }
-          const element = readElementText(text, at, to);
+          const element = readElementText(text, at, to, m);
           if (!element) return undefined;
           if (element.name === 'v') valueText += element.text;
           else if (element.name === 'is') inlineText += element.text;
@@ -266,37 +311,37 @@ function isRowNumber(text: string, from: number, to: number): boolean {
  * One child of a cell: `<v>`, `<f>` (its text is not a value) or `<is>` holding one `<t>`, each with
  * entity-decoded text and nothing else inside; undefined when not plain.
  */
-function readElementText(text: string, at: number, to: number): { name: string; text: string; end: number } | undefined {
+function readElementText(text: string, at: number, to: number, m: Markup): { name: string; text: string; end: number } | undefined {
   if (text.charCodeAt(at) !== Char.Lt) return undefined;
   // The forms writers give nearly every cell, matched whole first.
-  if (text.startsWith('<v>', at)) return closedBy(text, 'v', at + 3, '</v>', to);
-  if (text.startsWith('<is><t>', at)) {
-    const element = closedBy(text, 'is', at + 7, '</t></is>', to);
+  if (text.startsWith(m.valueOpen, at)) return closedBy(text, 'v', at + m.valueOpen.length, m.valueClose, to);
+  if (text.startsWith(m.inlineText, at)) {
+    const element = closedBy(text, 'is', at + m.inlineText.length, m.textInlineClose, to);
     if (element) return element;
   }
-  const name = text.startsWith('<v', at) ? 'v' : text.startsWith('<f', at) ? 'f' : text.startsWith('<is', at) ? 'is' : '';
-  if (name === '' || !isTagEnd(text.charCodeAt(at + 1 + name.length))) return undefined;
-  const open = readTag(text, at + 1 + name.length);
+  const [name, tag] = text.startsWith(m.value, at) ? (['v', m.value] as const) : text.startsWith(m.formula, at) ? (['f', m.formula] as const) : text.startsWith(m.inline, at) ? (['is', m.inline] as const) : [undefined, ''];
+  if (name === undefined || !isTagEnd(text.charCodeAt(at + tag.length))) return undefined;
+  const open = readTag(text, at + tag.length);
   if (!open || open.end > to || (name === 'v' && open.count > 0)) return undefined;
   if (open.selfClosing) return { name, text: '', end: open.end };
   if (name === 'is') {
     const t = skipSpace(text, open.end);
-    if (!text.startsWith('<t', t) || !isTagEnd(text.charCodeAt(t + 2))) return undefined;
-    const inner = readTag(text, t + 2);
+    if (!text.startsWith(m.text, t) || !isTagEnd(text.charCodeAt(t + m.text.length))) return undefined;
+    const inner = readTag(text, t + m.text.length);
     if (!inner || inner.end > to) return undefined;
     let after = inner.end;
     let content: string | undefined = '';
     if (!inner.selfClosing) {
       const close = text.indexOf('<', inner.end);
-      if (close < 0 || close > to || !text.startsWith('</t>', close)) return undefined;
+      if (close < 0 || close > to || !text.startsWith(m.textClose, close)) return undefined;
       content = decodeEntities(text.slice(inner.end, close));
       if (content === undefined) return undefined;
-      after = close + 4;
+      after = close + m.textClose.length;
     }
     after = skipSpace(text, after);
-    return text.startsWith('</is>', after) ? { name, text: content, end: after + 5 } : undefined;
+    return text.startsWith(m.inlineClose, after) ? { name, text: content, end: after + m.inlineClose.length } : undefined;
   }
-  return closedBy(text, name, open.end, `</${name}>`, to);
+  return closedBy(text, name, open.end, m.closing(name), to);
 }
 
 /** The text from `from` to the first `<`, when that is `closing`: its element, else undefined. */
@@ -350,40 +395,42 @@ function skipSpace(text: string, at: number): number {
  * guides, prefixes, comments), which the probe then reads through hucre.
  */
 export function plainSharedStrings(xml: string): string[] | undefined {
-  const open = xml.indexOf('<sst');
-  if (open < 0 || xml.lastIndexOf('<!', open) >= 0 || !isTagEnd(xml.charCodeAt(open + 4))) return undefined;
-  const sst = readTag(xml, open + 4);
+  const sstTag = SHARED_STRINGS.exec(xml);
+  if (!sstTag || xml.lastIndexOf('<!', sstTag.index) >= 0) return undefined;
+  const p = sstTag[1] === undefined ? '' : `${sstTag[1]}:`;
+  const [si, siClose, t, tClose, sstClose] = [`<${p}si`, `</${p}si>`, `<${p}t`, `</${p}t>`, `</${p}sst>`];
+  const sst = readTag(xml, sstTag.index + sstTag[0].length - 1);
   if (!sst) return undefined;
   if (sst.selfClosing) return skipSpace(xml, sst.end) === xml.length ? [] : undefined;
   const strings: string[] = [];
   let at = sst.end;
   for (;;) {
     at = skipSpace(xml, at);
-    if (xml.startsWith('</sst>', at)) return skipSpace(xml, at + 6) === xml.length ? strings : undefined;
-    if (!xml.startsWith('<si', at) || !isTagEnd(xml.charCodeAt(at + 3))) return undefined;
-    const si = readTag(xml, at + 3);
-    if (!si) return undefined;
-    at = si.end;
-    if (si.selfClosing) {
+    if (xml.startsWith(sstClose, at)) return skipSpace(xml, at + sstClose.length) === xml.length ? strings : undefined;
+    if (!xml.startsWith(si, at) || !isTagEnd(xml.charCodeAt(at + si.length))) return undefined;
+    const item = readTag(xml, at + si.length);
+    if (!item) return undefined;
+    at = item.end;
+    if (item.selfClosing) {
       strings.push('');
       continue;
     }
     at = skipSpace(xml, at);
-    if (!xml.startsWith('<t', at) || !isTagEnd(xml.charCodeAt(at + 2))) return undefined;
-    const t = readTag(xml, at + 2);
-    if (!t) return undefined;
+    if (!xml.startsWith(t, at) || !isTagEnd(xml.charCodeAt(at + t.length))) return undefined;
+    const textTag = readTag(xml, at + t.length);
+    if (!textTag) return undefined;
     let text: string | undefined = '';
-    at = t.end;
-    if (!t.selfClosing) {
+    at = textTag.end;
+    if (!textTag.selfClosing) {
       const close = xml.indexOf('<', at);
-      if (close < 0 || !xml.startsWith('</t>', close)) return undefined;
+      if (close < 0 || !xml.startsWith(tClose, close)) return undefined;
       text = decodeEntities(xml.slice(at, close));
       if (text === undefined) return undefined;
-      at = close + 4;
+      at = close + tClose.length;
     }
     at = skipSpace(xml, at);
-    if (!xml.startsWith('</si>', at)) return undefined;
-    at += 5;
+    if (!xml.startsWith(siClose, at)) return undefined;
+    at += siClose.length;
     strings.push(decodeOoxmlEscapes(text));
   }
 }
