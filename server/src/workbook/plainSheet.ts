@@ -4,9 +4,10 @@
  *
  * "Plain" is the shape Excel and export writers give `<sheetData>`: `<row>`s of `<c>`s with
  * double-quoted attributes, each cell holding `<f>`, `<v>` and at most a one-`<t>` inline string, and
- * only whitespace between elements; every element without a prefix, or every one with the same prefix
- * (`<x:row>`, as the Open XML SDK writes). A row is read only once it is whole. The first thing outside that
- * shape (a prefix, a comment, CDATA, a rich-text run, an odd reference or index) ends the fast path:
+ * only whitespace between elements; every element without a prefix, or every one with the same
+ * prefix (`<x:row>`, as the Open XML SDK writes). A row is read only once it is whole. The first thing
+ * outside that shape (another prefix, a comment, CDATA, a rich-text run, an odd reference or index)
+ * ends the fast path:
  * `push` returns false, and the caller hands the sheet to hucre, which re-reads it and carries on
  * after the rows already given. Every row read here equals hucre's reading of it, cell by cell; a
  * property test (test/unit/plainSheet.property.test.ts) holds them equal on generated sheets.
