@@ -583,8 +583,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
 - B9 (issue 20): B5's export written as ACE's Excel download would hold it (dates and money as Excel
   numbers, text as inline strings as Apache POI's streaming writer does; 43 MB, 514 MB of XML), read
   through the loader into the index, against the same rows as CSV, each read in a process of its own
-  (3 runs each, alternating). About 2x the CSV in this session's runs (1.75-2.4x, the checksum
-  included; was 3.45-3.9x), peak RSS about 280 MB. hucre alone, reading every row and doing nothing with it, took 15-20 s on this file,
+  (3 runs each, alternating). About 2x the CSV in this session's runs (1.75-2.5x, the checksum
+  included, the machine slower late in the session; was 3.45-3.9x), peak RSS about 280 MB. hucre alone, reading every row and doing nothing with it, took 15-20 s on this file,
   3x the whole CSV read or more: its general XML parser reads about 34 MB a second (its tag loop 5 s, its
   attribute objects 2 s, rows built with Array.from 1 s, date-format checks per cell 0.5 s). The sheet is
   therefore read on the plain path (docs/workbooks.md): the sheet's bytes inflated by
