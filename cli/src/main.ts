@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyze, applyOffsetEdits, FIX_ALL_CODES, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, toDiagnostics, withWorkspace, type Analysis, type Severity } from '../../server/src/service';
+import { analyze, applyOffsetEdits, FIX_ALL_CODES, withEncoding, resolveFilingDate, DEFAULT_SETTINGS, fixAllEdits, notCsvMessage, toDiagnostics, withWorkspace, type Analysis, type Severity } from '../../server/src/service';
 import { ioMessage, loadWorkspace, todayIso } from '../../server/src/loader';
 import { declarationsToWrite } from './writeGuard';
 import { expandAll, reportFailures, takeList, UsageError } from './inputFiles';
@@ -133,18 +133,8 @@ async function check(argv: string[], io: Output): Promise<number> {
 function notCsvReport(input: { display: string }, reason: string): FileReport {
   return {
     path: input.display,
-    diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: `Not a text CSV: ${reason}. ${notCsvAdvice(reason)}` }],
+    diagnostics: [{ code: 'not-csv', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: notCsvMessage(reason) }],
   };
-}
-
-/**
- * A workbook the reader cannot open (an old `.xls`, a workbook named `.csv`) is best saved as `.xlsx`,
- * which is read directly: Excel's CSV export is what damages entry numbers.
- */
-function notCsvAdvice(reason: string): string {
-  return /workbook/.test(reason)
-    ? 'In Excel, use File > Save As > "Excel Workbook (*.xlsx)" and check that file (workbooks are read directly; Excel\'s CSV export can damage entry numbers).'
-    : 'In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.';
 }
 
 /** A workbook's findings name its sheet: `line` is already the sheet's row (row 1 is the header row). */

@@ -102,6 +102,18 @@ export class TestClient {
     }, timeoutMs, `diagnostics for ${uri}`);
   }
 
+  /**
+   * Pulls workspace diagnostics until `ready` accepts them: each file's diagnostics by URI (a full
+   * report each, as no previous result ids are given).
+   */
+  async workspaceDiagnostics(ready: (byUri: Map<string, Diagnostic[]>) => boolean, what: string, timeoutMs = 10000): Promise<Map<string, Diagnostic[]>> {
+    return waitFor(async () => {
+      const report: { items: { uri: string; items?: Diagnostic[] }[] } = await this.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      const byUri = new Map(report.items.map((i) => [i.uri, i.items ?? []]));
+      return ready(byUri) ? byUri : undefined;
+    }, timeoutMs, what);
+  }
+
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     try {

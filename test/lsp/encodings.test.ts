@@ -5,8 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as iconv from 'iconv-lite';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { TestClient, waitFor } from '../helpers/lspClient';
+import { TestClient } from '../helpers/lspClient';
 import { VALID } from '../helpers/service';
 
 describe('language server over stdio: encodings on disk', () => {
@@ -16,10 +15,8 @@ describe('language server over stdio: encodings on disk', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`Entry Number\r\n ${VALID[0]}\r\n`, 'utf-16le')]));
     const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
     try {
-      const items = await waitFor(async () => {
-        const report: { items: { uri: string; items?: Diagnostic[] }[] } = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
-        return report.items.find((i) => i.uri === pathToFileURL(file).toString())?.items;
-      }, 5000, 'workspace diagnostics of the UTF-16 file');
+      const uri = pathToFileURL(file).toString();
+      const items = (await client.workspaceDiagnostics((r) => r.has(uri), 'workspace diagnostics of the UTF-16 file', 5000)).get(uri)!;
       assert.deepEqual(items.map((d) => `${d.range.start.line}:${d.code}`), ['0:encoding', '1:whitespace']);
       assert.match(String(items[0].message), /UTF-16 LE/);
     } finally {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeLens } from 'vscode-languageserver-types';
 import { TestClient, waitFor } from '../helpers/lspClient';
 import { decl, VALID } from '../helpers/service';
 import { es003Rows, writeEncryptedWorkbook, writeWorkbook } from '../helpers/workbooks';
@@ -50,20 +50,17 @@ describe('language server over stdio: Excel workbooks', function () {
   it('a declaration workbook gets its diagnostics in workspace diagnostics, naming sheet and row; a password-protected one gets one error', async () => {
     const book = pathToFileURL(path.join(dir, 'entry-list.xlsx')).toString();
     const secret = pathToFileURL(path.join(dir, 'secret.xlsx')).toString();
-    const report = await waitFor(async () => {
-      const r: { items: { uri: string; items?: Diagnostic[] }[] } = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
-      return r.items.some((i) => i.uri === book) && r.items.some((i) => i.uri === secret) ? r : undefined;
-    }, 10000, 'workspace diagnostics of the workbooks');
-    const found = report.items.find((i) => i.uri === book)!.items!.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    const report = await client.workspaceDiagnostics((r) => r.has(book) && r.has(secret), 'workspace diagnostics of the workbooks');
+    const found = report.get(book)!.map((d) => `${d.range.start.line + 1}:${d.code}`);
     assert.ok(found.includes('1:workbook'), found.join());
     assert.ok(found.includes('3:leading-zeros-lost'), found.join());
-    const lost = report.items.find((i) => i.uri === book)!.items!.find((d) => d.code === 'leading-zeros-lost')!;
+    const lost = report.get(book)!.find((d) => d.code === 'leading-zeros-lost')!;
     assert.match(String(lost.message), /\(sheet "Entries", row 3\)$/);
     // The export workbook cannot be opened as text: its unreadable row is listed here, with sheet and row.
-    const exportItems = report.items.find((i) => i.uri === pathToFileURL(path.join(dir, 'es003.xlsx')).toString())!.items!;
+    const exportItems = report.get(pathToFileURL(path.join(dir, 'es003.xlsx')).toString())!;
     assert.deepEqual(exportItems.map((d) => `${d.range.start.line + 1}:${d.code}`), ['3:entry-data-row']);
     assert.match(String(exportItems[0].message), /\(sheet "ES-003", row 3\)$/);
-    const unreadable = report.items.find((i) => i.uri === secret)!.items!;
+    const unreadable = report.get(secret)!;
     assert.deepEqual(unreadable.map((d) => [d.code, d.severity]), [['workbook-unreadable', 1]]);
     assert.match(String(unreadable[0].message), /password-protected/);
   });
@@ -100,13 +97,10 @@ describe('language server over stdio: cape.workbook.sheet', function () {
     try {
       const list = pathToFileURL(path.join(dir, 'list.xlsx')).toString();
       const other = pathToFileURL(path.join(dir, 'other.xlsx')).toString();
-      const report = await waitFor(async () => {
-        const r: { items: { uri: string; items?: Diagnostic[] }[] } = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
-        return r.items.some((i) => i.uri === list) && r.items.some((i) => i.uri === other) ? r : undefined;
-      }, 10000, 'workspace diagnostics of both workbooks');
-      const lost = report.items.find((i) => i.uri === list)!.items!.find((d) => d.code === 'leading-zeros-lost');
+      const report = await client.workspaceDiagnostics((r) => r.has(list) && r.has(other), 'workspace diagnostics of both workbooks');
+      const lost = report.get(list)!.find((d) => d.code === 'leading-zeros-lost');
       assert.match(String(lost?.message), /\(sheet "Current", row 3\)$/);
-      const first = report.items.find((i) => i.uri === other)!.items!.find((d) => d.code === 'leading-zeros-lost');
+      const first = report.get(other)!.find((d) => d.code === 'leading-zeros-lost');
       assert.match(String(first?.message), /\(sheet "Sheet1", row 3\)$/);
     } finally {
       await client.stop();

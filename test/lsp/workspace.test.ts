@@ -10,9 +10,6 @@ import { decl, VALID } from '../helpers/service';
 
 const [V0, V1, V2, V3] = VALID;
 
-interface WorkspaceReport {
-  items: { uri: string; kind: string; items?: Diagnostic[]; resultId?: string }[];
-}
 
 describe('language server over stdio: workspace', () => {
   let dir: string;
@@ -28,11 +25,8 @@ describe('language server over stdio: workspace', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   async function workspaceDiagnostics(client: TestClient, file: string, predicate: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    return waitFor(async () => {
-      const report: WorkspaceReport = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
-      const item = report.items.find((i) => i.uri === uri(file));
-      return item?.items && predicate(item.items) ? item.items : undefined;
-    }, 5000, `workspace diagnostics for ${file}`);
+    const byUri = await client.workspaceDiagnostics((r) => r.has(uri(file)) && predicate(r.get(uri(file))!), `workspace diagnostics for ${file}`, 5000);
+    return byUri.get(uri(file))!;
   }
 
   it('reports a duplicate in an unopened file through workspace/diagnostic, and an edit elsewhere refreshes it', async () => {

@@ -63,6 +63,18 @@ export function binarySignature(bytes: Uint8Array, name = ''): string | undefine
   return undefined;
 }
 
+/**
+ * What to say of a file that is not text CSV, given its `binarySignature`. A workbook the product
+ * cannot open (an old `.xls`, a workbook named `.csv`) is best saved as `.xlsx`, which is read directly:
+ * Excel's CSV export is what damages entry numbers.
+ */
+export function notCsvMessage(reason: string): string {
+  const advice = /workbook/.test(reason)
+    ? 'In Excel, use File > Save As > "Excel Workbook (*.xlsx)" and check that file (workbooks are read directly; Excel\'s CSV export can damage entry numbers).'
+    : 'In Excel, use File > Save As > "CSV (Comma delimited) (*.csv)" and check that file.';
+  return `Not a text CSV: ${reason}. ${advice}`;
+}
+
 /** Text saved as UTF-16 without a byte-order mark: every other byte of ASCII text is NUL. */
 export function looksLikeUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, 512) & ~1;

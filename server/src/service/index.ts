@@ -20,7 +20,7 @@ export { getDocumentSymbols, getFoldingRanges, getSplitLenses, SPLIT_COMMAND } f
 export { prepareUpload, excludedCsv, manifestCsv, type PrepareContext, type PrepareInput, type PartWarning, type PreparedUpload, type ExcludedRow } from './prepare';
 export { planSplitEdit, splitCodeActions, SPLIT_REFACTOR_KIND, type SplitEnvironment, type SplitPlan } from './splitActions';
 export { WorkspaceIndex, type WorkspaceView, type Occurrence, type IndexedResult } from './workspace';
-export { classifyFile, isDeclarationDocument, binarySignature, looksLikeUtf16WithoutBom, KIND_NAMES, type FileKind, type FileClassification, type ClassifyInput } from './classify';
+export { classifyFile, isDeclarationDocument, binarySignature, notCsvMessage, looksLikeUtf16WithoutBom, KIND_NAMES, type FileKind, type FileClassification, type ClassifyInput } from './classify';
 export { withEncoding, undecodedUtf16, type FileEncoding } from './encoding';
 export { headerDelimiter, headerCells, firstLineOf, type Delimiter } from './delimiters';
 export { parseResults, isResultsDocument, resultColumns, type CbpResult } from './results';

@@ -138,7 +138,7 @@ function optionsFor(lines: LineIndex | undefined) {
 const BLANK = /^[ \t]*$/;
 
 /** `isBlank` of a one-field record, without the array. */
-function isBlank1(value: string): boolean {
+function isBlankValue(value: string): boolean {
   const c = value.charCodeAt(0);
   return c === c && c !== 32 && c !== 9 ? false : BLANK.test(value);
 }
@@ -209,18 +209,9 @@ export function setQuoteFreeSplitting(enabled: boolean): void {
  * line break starts no record), its fields split at each comma, nothing trimmed, empty lines kept.
  */
 export function splitQuoteFree(body: string, lines?: LineIndex): string[][] {
-  // The line index already knows every line break (the native search found them): each line is
-  // one record, split only where it holds a comma (rare: one per wide row).
+  // The fields of the quote-free rows: one reading of the lines for the records and the rows.
   const index = lines ?? new LineIndex(body);
-  const shift = index.text.length - body.length; // 1 when the index's text starts with a BOM
-  const { lineStarts } = index;
-  const count = lineStarts[lineStarts.length - 1] - shift === body.length ? lineStarts.length - 1 : lineStarts.length;
-  const records: string[][] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const line = body.slice(i === 0 ? 0 : lineStarts[i] - shift, index.lineEnd(i) - shift);
-    records[i] = line.indexOf(',') < 0 ? [line] : line.split(',');
-  }
-  return records;
+  return quoteFreeRows(index.text, index, index.text.length - body.length).rows.map((row) => [...row.fields]);
 }
 
 /**
@@ -264,7 +255,7 @@ function quoteFreeRows(text: string, lines: LineIndex, offsetBase: number): { ro
       wideRows.push(rows[i]);
     } else {
       const value = text.slice(start, end);
-      rows[i] = new Row(i, start, end, next, value, isBlank1(value) ? BLANK_ROW : 0, undefined);
+      rows[i] = new Row(i, start, end, next, value, isBlankValue(value) ? BLANK_ROW : 0, undefined);
     }
   }
   return { rows, wideRows };

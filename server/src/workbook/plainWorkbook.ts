@@ -7,11 +7,11 @@
  * plain), whose one sheet asks for a number in every style (and for every shared string). Its answers
  * are exactly what hucre would give for those cells in any sheet.
  */
-import { unzipSync, zipSync, strToU8 } from 'fflate';
+import { zipSync, strToU8 } from 'fflate';
 import { serialToDate } from 'hucre';
 import { streamXlsxRows } from 'hucre/xlsx';
 import { plainSharedStrings, type SheetContext } from './plainSheet';
-import { decodeXmlText } from './xmlText';
+import { keyOf, partText, relationships, workbookSheets, type Parts } from './workbookDirectory';
 
 export interface PlainWorkbook {
   context: SheetContext;
@@ -19,8 +19,6 @@ export interface PlainWorkbook {
   sheetParts: Map<string, string>;
 }
 
-/** The parts hucre reads before a sheet: directories, relationships, shared strings, styles. */
-const COLLECTED = /^(\[Content_Types\]\.xml|.*\.rels|xl\/(workbook|sharedStrings|styles)\.xml)$/i;
 const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/i;
 const SHARED_STRINGS_PART = 'xl/sharedstrings.xml';
 const STYLES_PART = 'xl/styles.xml';
@@ -33,14 +31,11 @@ const PROBE_ROW = 16000;
 const MAX_PROBED_STRINGS = 4_000_000;
 const MAX_PROBED_STYLES = 65_536;
 
-/** The fast path's facts about a workbook, or undefined when it is laid out otherwise (hucre reads it then). */
-export async function plainWorkbook(bytes: Uint8Array): Promise<PlainWorkbook | undefined> {
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, { filter: (file) => COLLECTED.test(file.name) });
-  } catch {
-    return undefined;
-  }
+/**
+ * The fast path's facts about a workbook, from its checked small parts (workbookDirectory.ts), or
+ * undefined when it is laid out otherwise (hucre reads it then).
+ */
+export async function plainWorkbook(parts: Parts): Promise<PlainWorkbook | undefined> {
   const layout = layoutOf(parts);
   const context = layout && (await contextOf(parts, layout));
   return context && layout && { context, sheetParts: layout.sheetParts };
@@ -54,35 +49,32 @@ interface Layout {
 }
 
 /** Where each sheet is, when the workbook is laid out where hucre's stream path looks; else undefined. */
-function layoutOf(parts: Record<string, Uint8Array>): Layout | undefined {
-  const workbookTarget = [...relationships(textOf(parts, '_rels/.rels') ?? '').values()].find((r) => r.type.endsWith('/officeDocument'))?.target.replace(/^\//, '');
-  const workbookXml = textOf(parts, 'xl/workbook.xml');
-  if (workbookTarget?.toLowerCase() !== 'xl/workbook.xml' || workbookXml === undefined) return undefined;
-  const workbookRelationships = relationships(textOf(parts, 'xl/_rels/workbook.xml.rels') ?? '');
+function layoutOf(parts: Parts): Layout | undefined {
+  const workbookTarget = [...relationships(parts, '_rels/.rels').values()].find((r) => r.type.endsWith('/officeDocument'))?.target.replace(/^\//, '');
+  if (workbookTarget?.toLowerCase() !== 'xl/workbook.xml') return undefined;
+  const workbookRelationships = relationships(parts, 'xl/_rels/workbook.xml.rels');
   // Shared strings and styles where the directory says, and where the probe (and hucre's stream path) look for them.
   const partOf = (type: string) => [...workbookRelationships.values()].find((r) => r.type.endsWith(type))?.target.replace(/^(?!\/)/, 'xl/').replace(/^\//, '').toLowerCase();
   const [stringsPart, stylesPart] = [partOf('/sharedStrings'), partOf('/styles')];
   if ((stringsPart !== undefined && stringsPart !== SHARED_STRINGS_PART) || (stylesPart !== undefined && stylesPart !== STYLES_PART)) return undefined;
   const sheetParts = new Map<string, string>();
-  for (const tag of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
-    const name = attribute(tag[1], 'name');
-    const id = attribute(tag[1], '[\\w.-]+:id');
+  for (const { name, id } of workbookSheets(parts)) {
     const relationship = id === undefined ? undefined : workbookRelationships.get(id);
-    if (name === undefined || relationship === undefined || !relationship.type.endsWith('/worksheet')) continue;
+    if (relationship === undefined || !relationship.type.endsWith('/worksheet')) continue;
     const part = relationship.target.startsWith('/') ? relationship.target.slice(1) : `xl/${relationship.target}`;
-    if (WORKSHEET_PART.test(part)) sheetParts.set(decodeXmlText(name), part);
+    if (WORKSHEET_PART.test(part)) sheetParts.set(name, part);
   }
   return sheetParts.size > 0 ? { sheetParts, namesSharedStrings: stringsPart !== undefined } : undefined;
 }
 
 /** The shared strings (read directly when plain) and hucre's answers from the probe, or undefined. */
-async function contextOf(parts: Record<string, Uint8Array>, { sheetParts, namesSharedStrings }: Layout): Promise<SheetContext | undefined> {
+async function contextOf(parts: Parts, { sheetParts, namesSharedStrings }: Layout): Promise<SheetContext | undefined> {
   const [probeSheet, probePart] = [...sheetParts][0];
   const stringsKey = namesSharedStrings ? keyOf(parts, SHARED_STRINGS_PART) : undefined;
-  const stringsXml = stringsKey === undefined ? undefined : textOf(parts, stringsKey);
+  const stringsXml = stringsKey === undefined ? undefined : partText(parts, stringsKey);
   const plainStrings = stringsXml === undefined ? [] : plainSharedStrings(stringsXml);
   const strings = plainStrings ? 0 : count(stringsXml, /<(?:[\w.-]+:)?si[\s>/]/g);
-  const styles = count(textOf(parts, STYLES_PART), /<(?:[\w.-]+:)?xf[\s>/]/g);
+  const styles = count(partText(parts, STYLES_PART), /<(?:[\w.-]+:)?xf[\s>/]/g);
   if (strings > MAX_PROBED_STRINGS || styles > MAX_PROBED_STYLES) return undefined;
   if (strings + styles === 0) return { strings: plainStrings ?? [], dateStyles: [], toDate: (serial: number) => serialToDate(serial, false) };
   // The probe need not read strings already read (hucre parses a shared-strings part whole).
@@ -92,7 +84,7 @@ async function contextOf(parts: Record<string, Uint8Array>, { sheetParts, namesS
 }
 
 /** hucre's reading of every shared string and of the number 1 in every style, or undefined if it fails. */
-async function probe(parts: Record<string, Uint8Array>, sheet: string, part: string, strings: number, styles: number): Promise<SheetContext | undefined> {
+async function probe(parts: Parts, sheet: string, part: string, strings: number, styles: number): Promise<SheetContext | undefined> {
   const rows: string[] = [];
   const row = (cells: string[]) => rows.push(`<row r="${rows.length + 1}">${cells.join('')}</row>`);
   for (let i = 0; i < strings; i += PROBE_ROW) row(Array.from({ length: Math.min(PROBE_ROW, strings - i) }, (_, k) => `<c t="s"><v>${i + k}</v></c>`));
@@ -118,36 +110,6 @@ async function probe(parts: Record<string, Uint8Array>, sheet: string, part: str
   }
   if (sharedStrings.length !== strings || dateStyles.length !== styles) return undefined;
   return { strings: sharedStrings, dateStyles, toDate: (serial) => serialToDate(serial, is1904 === true) };
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-function relationships(xml: string): Map<string, Relationship> {
-  const byId = new Map<string, Relationship>();
-  for (const tag of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
-    const id = attribute(tag[1], 'Id');
-    const type = attribute(tag[1], 'Type');
-    const target = attribute(tag[1], 'Target');
-    if (id !== undefined && type !== undefined && target !== undefined) byId.set(id, { type, target: decodeXmlText(target) });
-  }
-  return byId;
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];
-}
-
-/** A part's name as the archive spells it (names are matched in any case). */
-function keyOf(parts: Record<string, Uint8Array>, name: string): string | undefined {
-  return Object.keys(parts).find((k) => k.toLowerCase() === name.toLowerCase());
-}
-
-function textOf(parts: Record<string, Uint8Array>, name: string): string | undefined {
-  const key = keyOf(parts, name);
-  return key === undefined ? undefined : new TextDecoder().decode(parts[key]);
 }
 
 function count(xml: string | undefined, tag: RegExp): number {

@@ -3,28 +3,20 @@
  * and parsed as it goes, so a 1,000,000-row ES-003 export never sits in memory whole. Built into a
  * bundle of its own (dist/workbook.js) and loaded only when a workbook is met (see workbookReader.ts).
  *
- * hucre reads the workbook (docs/workbooks.md says why that library). Before it does, the archive's
- * directory is checked with fflate, without inflating anything: a part that would inflate beyond the
- * limits below, or far beyond its compressed size, is refused as a likely zip bomb.
+ * hucre reads the workbook (docs/workbooks.md says why that library); a plain sheet is read on the
+ * fast path beside it (plainSheet.ts). Before either does, the archive's directory is checked with
+ * fflate (workbookDirectory.ts), without inflating anything large: a part that would inflate beyond
+ * its limits, or far beyond its compressed size, is refused as a likely zip bomb.
  */
-import { unzipSync } from 'fflate';
 import { streamXlsxRows } from 'hucre/xlsx';
 import { EXCEL_MAX_ROWS, type WorkbookRow } from '../service/workbook';
 import { plainSheetRows } from './plainSheetRows';
 import { plainWorkbook, type PlainWorkbook } from './plainWorkbook';
-import { WorkbookError } from './workbookError';
-import { decodeXmlText } from './xmlText';
+import { messageOf, WorkbookError } from './workbookError';
+import { checkedParts, workbookSheets } from './workbookDirectory';
 import { findZipEntry } from './zipEntry';
 
 export { WorkbookError };
-
-/** Parts read whole before the sheet streams (shared strings, styles, the workbook's directory). */
-const WHOLE_PART_LIMIT = 128 * 1024 * 1024;
-/** A worksheet streams, but one that inflates past this is no export Excel writes. */
-const SHEET_PART_LIMIT = 1536 * 1024 * 1024;
-/** Real sheets deflate 5 to 30 times; a part inflating 500 times its size and to many MB is a bomb. */
-const BOMB_RATIO = 500;
-const BOMB_MIN_BYTES = 64 * 1024 * 1024;
 
 export interface OpenedSheet {
   /** The sheet read: the one named, else the first sheet with any data. */
@@ -48,9 +40,10 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
     // Excel saves a password-protected .xlsx inside an OLE2 container (so does the old .xls format).
     throw new WorkbookError('is password-protected (or an old .xls workbook): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) or save it as .xlsx, and check it again');
   }
-  const sheets = sheetNames(checkedDirectory(bytes));
+  const parts = checkedParts(bytes);
+  const sheets = workbookSheets(parts).map((s) => s.name);
   if (sheets.length === 0) throw new WorkbookError('has no worksheets');
-  const plain = await plainWorkbook(bytes);
+  const plain = await plainWorkbook(parts);
   const read = (name: string) => guarded(sheetRows(bytes, name, plain), name);
   if (requestedSheet !== undefined) {
     const name = sheets.find((s) => s === requestedSheet) ?? sheets.find((s) => s.toLowerCase() === requestedSheet.toLowerCase());
@@ -64,43 +57,6 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
     if (!first.done) return { sheet: name, sheets, first: first.value, rows };
   }
   return { sheet: sheets[0], sheets, rows: (async function* () {})() };
-}
-
-const WORKBOOK_PART = /^xl\/workbook\.xml$/i;
-
-/**
- * The archive's directory, checked without inflating a byte, in one pass that also inflates the
- * workbook's own directory part (a few hundred bytes, once its size is known to be sane): its text.
- */
-function checkedDirectory(bytes: Uint8Array): string {
-  const parts: { name: string; size: number; originalSize: number }[] = [];
-  let inflated: Record<string, Uint8Array>;
-  try {
-    inflated = unzipSync(bytes, {
-      filter(file) {
-        parts.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return WORKBOOK_PART.test(file.name) && refusal(file) === undefined;
-      },
-    });
-  } catch (error) {
-    throw new WorkbookError(`is not a readable workbook: the file is damaged or not an .xlsx (${messageOf(error)})`);
-  }
-  if (!parts.some((p) => WORKBOOK_PART.test(p.name))) throw new WorkbookError('is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)');
-  for (const part of parts) {
-    const why = refusal(part);
-    if (why) throw new WorkbookError(`is refused: its part ${part.name} would inflate to ${why} (a zip bomb, or no workbook Excel writes)`);
-  }
-  const directory = Object.values(inflated)[0];
-  return directory ? new TextDecoder().decode(directory) : '';
-}
-
-/** Why a part is refused before it is inflated, or undefined. */
-function refusal(part: { name: string; size: number; originalSize: number }): string | undefined {
-  const limit = /^xl\/worksheets\//i.test(part.name) ? SHEET_PART_LIMIT : WHOLE_PART_LIMIT;
-  // A part that claims to inflate to nothing yet holds data hides its real size.
-  if (part.originalSize === 0 && part.size > 64) return 'an undeclared size';
-  const bomb = part.originalSize > BOMB_MIN_BYTES && part.originalSize > part.size * BOMB_RATIO;
-  return part.originalSize > limit || bomb ? `${Math.round(part.originalSize / 1048576)} MB from ${Math.round(part.size / 1024)} KB` : undefined;
 }
 
 /**
@@ -129,16 +85,6 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
   return new Blob([bytes]).stream();
 }
 
-/**
- * The sheets' names, in order, from the workbook's directory part. Reading them through hucre would
- * parse the shared-strings table once more, a second on a big export.
- */
-function sheetNames(xml: string): string[] {
-  const names: string[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)) names.push(decodeXmlText(match[1]));
-  return names;
-}
-
 /** Rows with hucre's errors in a user's words, and Excel's row limit enforced. */
 async function* guarded(rows: AsyncGenerator<{ index: number; values: WorkbookRow['values'] }>, sheet: string): AsyncGenerator<WorkbookRow, void, undefined> {
   try {
@@ -159,8 +105,4 @@ function asWorkbookError(error: unknown): WorkbookError {
   if (name === 'EncryptedFileError') return new WorkbookError('is password-protected: open it in Excel, remove the password, save it, and check it again');
   if (/zip bomb|exceeds limit/i.test(messageOf(error))) return new WorkbookError(`is refused: ${messageOf(error)}`);
   return new WorkbookError(`is not a readable workbook: the file is damaged (${messageOf(error)})`);
-}
-
-function messageOf(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200);
 }
