@@ -4,6 +4,7 @@
  * no entry point decides or loads on its own. Files are reached through `FileAccess` (Node's file
  * system today; a browser build can supply `workspace.fs`).
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +12,7 @@ import * as iconv from 'iconv-lite';
 import { globSync } from 'tinyglobby';
 import { readEs003, readEs003Rows } from './es003Reader';
 import {
-  classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type Es003Aggregator, type FileEncoding, type FileClassification, type FileKind,
+  classifyFile, declarationKeys, KIND_NAMES, looksLikeUtf16WithoutBom, WorkspaceIndex, type DeclarationKeys, type Es003Aggregator, type FileEncoding, type FileClassification, type FileKind,
 } from './service';
 import { isWorkbookName, WorkbookText, type WorkbookRow } from './service/workbook';
 import { MAX_CHECKED_CHARACTERS } from './service/limits';
@@ -44,10 +45,13 @@ export const nodeFiles: FileAccess = {
   async readHead(file, bytes) {
     // Standard input (`-`) may be a pipe or a socket, which /dev/stdin cannot always open: read descriptor 0, once.
     if (file === STDIN_PATH) return { head: fs.readFileSync(0), whole: true };
-    const stat = await fs.promises.stat(file);
-    // A FIFO or process substitution yields its bytes once: read it whole, and never again. A file of
-    // declaration size is read whole too: one read instead of a head and then the rest.
-    if (!stat.isFile() || stat.size <= WHOLE_READ_BYTES) return { head: await fs.promises.readFile(file), whole: true };
+    const stat = fs.statSync(file);
+    // A regular file of declaration size is read whole, in one synchronous read: a 130 KB read takes
+    // about 0.1 ms, less than a round trip through libuv's thread pool (200 of them cost 100 ms of waiting).
+    if (stat.isFile() && stat.size <= WHOLE_READ_BYTES) return { head: fs.readFileSync(file), whole: true };
+    // A FIFO or process substitution yields its bytes once: read it whole, and never again (not
+    // synchronously: nothing may be writing to it yet).
+    if (!stat.isFile()) return { head: await fs.promises.readFile(file), whole: true };
     const handle = await fs.promises.open(file, 'r');
     try {
       const buffer = Buffer.alloc(Math.min(bytes, Math.max(stat.size, 1)));
@@ -85,6 +89,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = looksLikeUtf16WithoutBom(buffer);
   if (utf16) return { text: iconv.decode(buffer, utf16), encoding: utf16 };
+  // Plain ASCII (almost every declaration) reads the same in UTF-8 and Latin-1, and Latin-1 is a
+  // copy: 3 ms for 2,000,000 entries where the UTF-8 decoder takes 60.
+  if (isAscii(buffer)) return { text: buffer.toString('latin1'), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf-8' };
   } catch {
@@ -293,6 +300,8 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
     const bytes = request.inputs.reduce((n, input) => n + (input.absolute === STDIN_PATH ? 0 : (access.size!(input.absolute) ?? 0)), 0);
     index.reserve(Math.ceil(bytes / 13));
   }
+  // Declarations' keys go into the index together, once all are read (see setDeclarationKeysOfMany).
+  const keyed: { uri: string; keys: DeclarationKeys }[] = [];
   for (const { input, as } of jobs) {
     const uri = pathToFileURL(input.absolute).toString();
     let classified: ClassifiedFile;
@@ -319,13 +328,14 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
         index.setResults(uri, classified.text ?? '');
       } else if (kind === 'declaration') {
         const text = classified.text ?? '';
-        if (request.indexDeclarations) index.setDeclarationKeys(uri, declarationKeys(text));
+        if (request.indexDeclarations) keyed.push({ uri, keys: declarationKeys(text) });
         out.declarations.push({ ...file, text, encoding: classified.encoding ?? 'utf-8' });
       }
     } catch (error) {
       out.failures.push({ display: input.display, message: failureMessage(error) });
     }
   }
+  index.setDeclarationKeysOfMany(keyed);
   return out;
 }
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, declarationKeys, DEFAULT_SETTINGS, keysOfModel, WorkspaceIndex } from '../../server/src/service';
 import { CodeTable, forEachRepeat, KeyCodes, packEntryKey } from '../../server/src/service/codeTable';
-import { randomDeclaration } from '../helpers/generate';
+import { randomDeclaration, seeded, uniqueDeclaration, validEntry } from '../helpers/generate';
 import { decl, VALID } from '../helpers/service';
 
 function sameKeys(text: string): void {
@@ -110,6 +110,75 @@ describe('key codes', () => {
       }
       for (const [code, value] of model) assert.equal(table.get(code), value);
     }), { seed: 3, numRuns: 300 });
+  });
+
+  it('many codes at once (region by region) land as one putIfAbsent after another would put them', () => {
+    // Past 65,536 codes the bulk path sorts by table region; below it codes go in as they come.
+    for (const [groups, perGroup, distinct] of [[12, 9000, 40000], [5, 50, 120], [3, 30000, 1000]]) {
+      const random = seeded(groups * perGroup);
+      const lists = Array.from({ length: groups }, () => Float64Array.from({ length: perGroup }, () => Math.floor(random() * distinct) * 4.6e7 + 1));
+      const values = lists.map((_, g) => g * 3);
+      const sequential = new CodeTable(4);
+      sequential.putIfAbsent(2, 99); // a code already held before the batch
+      const expected: string[] = [];
+      lists.forEach((codes, g) => codes.forEach((code) => {
+        const existing = sequential.putIfAbsent(code, values[g]);
+        if (existing !== undefined) expected.push(`${code}:${values[g]}:${existing}`);
+      }));
+      const bulk = new CodeTable(4);
+      bulk.putIfAbsent(2, 99);
+      const actual: string[] = [];
+      bulk.putAllIfAbsent(lists, values, (code, value, existing) => actual.push(`${code}:${value}:${existing}`));
+      assert.equal(bulk.size, sequential.size);
+      for (const codes of lists) for (const code of codes) assert.equal(bulk.get(code), sequential.get(code));
+      assert.equal(bulk.get(2), 99);
+      // Every repeat is reported once, and a code's repeats in the order given.
+      const byCode = (list: string[]) => list.filter((r) => r.startsWith(`${lists[0][0]}:`));
+      assert.deepEqual([...actual].sort(), [...expected].sort());
+      assert.deepEqual(byCode(actual), byCode(expected));
+    }
+  });
+
+  it('a batch of declarations indexes as the same files indexed one by one, and takes later edits the same way', () => {
+    const random = seeded(11);
+    const pool = [...VALID, 'ABCDEFGHIJK', 'ABCDEFGHIJL', ...Array.from({ length: 40 }, () => validEntry(random))];
+    const uris = Array.from({ length: 30 }, (_, i) => `file:///batch/d${i}.csv`);
+    const textOf = () => decl(...Array.from({ length: Math.floor(random() * 12) }, () => (random() < 0.1 ? '' : pool[Math.floor(random() * pool.length)])));
+    const texts = uris.map(textOf);
+    // One large file pushes the batch past the bulk path's threshold.
+    texts[7] = uniqueDeclaration(70000, 7, 7, 0.01).text + pool.slice(0, 5).join('\r\n');
+    const one = new WorkspaceIndex();
+    uris.forEach((uri, i) => one.setDeclarationKeys(uri, declarationKeys(texts[i])));
+    const many = new WorkspaceIndex();
+    many.setDeclarationKeysOfMany(uris.map((uri, i) => ({ uri, keys: declarationKeys(texts[i]) })));
+    const same = (step: string) => {
+      for (const uri of [...uris, 'file:///unsaved.csv']) {
+        for (const key of pool) assert.deepEqual(many.occurrencesElsewhere(key, uri), one.occurrencesElsewhere(key, uri), `${step}: ${key} from ${uri}`);
+        assert.deepEqual([...(many.sharedCodesOf(uri) ?? [])].sort(), [...(one.sharedCodesOf(uri) ?? [])].sort(), `${step}: ${uri}`);
+        const test = many.sharedKeyTest(uri);
+        for (const key of pool) assert.equal(test?.(key), one.sharedKeyTest(uri)?.(key), `${step}: ${key} in ${uri}`);
+      }
+      assert.equal(many.entryCount, one.entryCount);
+      assert.deepEqual(many.declarationUris(), one.declarationUris());
+    };
+    same('after the batch');
+    for (let step = 0; step < 20; step++) {
+      const uri = uris[Math.floor(random() * uris.length)];
+      if (random() < 0.3) {
+        one.remove(uri);
+        many.remove(uri);
+      } else {
+        const text = textOf();
+        one.setDeclarationKeys(uri, declarationKeys(text));
+        many.setDeclarationKeys(uri, declarationKeys(text));
+      }
+      same(`after edit ${step}`);
+    }
+    // A batch naming a file already indexed (or one file twice) is indexed file by file, to the same answers.
+    const again = [{ uri: uris[0], keys: declarationKeys(texts[1]) }, { uri: 'file:///batch/new.csv', keys: declarationKeys(texts[0]) }, { uri: 'file:///batch/new.csv', keys: declarationKeys(texts[2]) }];
+    many.setDeclarationKeysOfMany(again);
+    for (const { uri, keys } of again) one.setDeclarationKeys(uri, keys);
+    same('after a batch over indexed files');
   });
 
   it('keys that are not entry-number shaped are still found across files', () => {

@@ -1,5 +1,6 @@
 /** Files as Excel and other tools really save them (issue 16): delimiters and encodings, data-driven. */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { analyze, applyOffsetEdits, classifyFile, fixAllEdits, toDiagnostics, undecodedUtf16, withEncoding } from '../../server/src/service';
 import { decodeText } from '../../server/src/loader';
@@ -61,6 +62,16 @@ describe('encodings', () => {
   it('Windows-1252: 0x92 is the right single quote, and UTF-8 with a BOM keeps the BOM for the bom rule', () => {
     assert.deepEqual(decodeText(Buffer.from([0x41, 0x92, 0x42])), { text: 'A\u2019B', encoding: 'windows-1252' });
     assert.deepEqual(decodeText(Buffer.from('\ufeffEntry Number\n', 'utf8')), { text: '\ufeffEntry Number\n', encoding: 'utf-8' });
+  });
+
+  it('plain ASCII (read as a copy of its bytes) decodes exactly as UTF-8 does, control characters and NULs included', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }).map((bytes) => bytes.map((b) => b & 0x7f)), (bytes) => {
+      const decoded = decodeText(bytes);
+      // Text this NUL-heavy is UTF-16 without a BOM: that reading is tested above.
+      if (decoded.encoding !== 'utf-8') return;
+      assert.equal(decoded.text, new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+    }), { seed: 19, numRuns: 2000 });
+    assert.deepEqual(decodeText(Buffer.from('Entry Number\r\nMYK21681165\r\n')), { text: 'Entry Number\r\nMYK21681165\r\n', encoding: 'utf-8' });
   });
 
   it('the CLI says UTF-16 on the header; plain ASCII decoded as Windows-1252 says nothing', () => {

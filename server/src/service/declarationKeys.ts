@@ -57,17 +57,17 @@ export function declarationKeys(text: string): DeclarationKeys {
  */
 function quoteFreeKeys(body: string): DeclarationKeys {
   const n = body.length;
-  let lineCount = 1;
-  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineCount++;
-  if (body.indexOf('\r') >= 0) for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) if (body.charCodeAt(i + 1) !== 10) lineCount++;
   const oddKeys = new Map<number, string>();
-  const codes = new Float64Array(lineCount);
-  const lines = new Int32Array(lineCount);
+  // Room for a key per 12 characters (an entry and its line break): grown in the rare file of shorter
+  // lines whose values still give 11-character keys, rather than counting every line first.
+  let codes: Float64Array = new Float64Array(((n / 12) | 0) + 16);
+  let lines: Int32Array = new Int32Array(codes.length);
   let count = 0;
   let headerSeen = false;
   let line = 0;
   let start = 0;
   while (start < n) {
+    if (count === codes.length) ({ codes, lines } = grown(codes, lines));
     // The common line, a bare 11-character entry number: read where it stands, no scan for commas.
     if (headerSeen && start + 11 <= n) {
       const after = start + 11 < n ? body.charCodeAt(start + 11) : 10;
@@ -114,3 +114,11 @@ function quoteFreeKeys(body: string): DeclarationKeys {
   return { codes: codes.subarray(0, count), lines: lines.subarray(0, count), oddKeys };
 }
 
+/** The same keys in arrays twice the size. */
+function grown(codes: Float64Array, lines: Int32Array): { codes: Float64Array; lines: Int32Array } {
+  const moreCodes = new Float64Array(codes.length * 2);
+  const moreLines = new Int32Array(codes.length * 2);
+  moreCodes.set(codes);
+  moreLines.set(lines);
+  return { codes: moreCodes, lines: moreLines };
+}

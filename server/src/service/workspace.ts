@@ -82,16 +82,53 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /** Indexes (or re-indexes) a declaration from its keys (`declarationKeys` of a file on disk). */
-  setDeclarationKeys(uri: string, { codes: packed, lines, oddKeys }: DeclarationKeys): void {
-    const codes = packed.slice();
-    // Keys that are not entry-number shaped get numbers of their own, shared across the index.
-    for (const [i, key] of oddKeys) codes[i] = this.keyCodes.codeOf(key, true)!;
+  setDeclarationKeys(uri: string, keys: DeclarationKeys): void {
+    const codes = this.codesOf(keys);
+    const lines = keys.lines;
     const id = this.ids.get(uri);
     const old = id === undefined ? undefined : this.files[id];
     if (id !== undefined && old && this.updateInPlace(id, old, codes, lines)) return;
     this.removeDeclaration(uri);
     this.addDeclaration(uri, codes, lines);
     this.generation++;
+  }
+
+  /**
+   * Indexes many declarations at once (a CLI run): the same index as `setDeclarationKeys` on each in
+   * turn, with the keys inserted region by region of the key table rather than file by file (at
+   * 2,000,000 keys, a cache miss each). A batch naming a file already indexed, or one file twice, is
+   * indexed file by file.
+   */
+  setDeclarationKeysOfMany(batch: readonly { uri: string; keys: DeclarationKeys }[]): void {
+    const uris = new Set(batch.map((b) => b.uri));
+    if (uris.size !== batch.length || batch.some((b) => this.has(b.uri))) {
+      for (const { uri, keys } of batch) this.setDeclarationKeys(uri, keys);
+      return;
+    }
+    const groups: Float64Array[] = [];
+    const ids: number[] = [];
+    for (const { uri, keys } of batch) {
+      const id = this.ids.get(uri) ?? this.files.length;
+      this.ids.set(uri, id);
+      const codes = this.codesOf(keys);
+      this.files[id] = { uri, codes, lines: keys.lines };
+      groups.push(codes);
+      ids.push(id);
+    }
+    // A key another file holds is shared; its line here is looked up when first shown.
+    this.owner.putAllIfAbsent(groups, ids, (code, id, first) => {
+      if (first !== id) this.share(code, first, id, -1);
+    });
+    this.generation++;
+  }
+
+  /** The index's codes for a file's keys: its packed codes, and numbers of their own for keys that are not entry-number shaped. */
+  private codesOf({ codes: packed, oddKeys }: DeclarationKeys): Float64Array {
+    // Kept as given (the index never writes to it) unless odd keys need this index's numbers.
+    if (oddKeys.size === 0) return packed;
+    const codes = packed.slice();
+    for (const [i, key] of oddKeys) codes[i] = this.keyCodes.codeOf(key, true)!;
+    return codes;
   }
 
   /**
@@ -143,7 +180,7 @@ export class WorkspaceIndex implements WorkspaceView {
     for (let i = 0; i < codes.length; i++) {
       // Most keys are new or already this file's: only the rest (held by another file) need claim.
       const first = this.owner.putIfAbsent(codes[i], id);
-      if (first !== undefined && first !== id) this.claim(codes[i], id, i);
+      if (first !== undefined && first !== id) this.share(codes[i], first, id, lines[i]);
     }
   }
 
@@ -153,14 +190,18 @@ export class WorkspaceIndex implements WorkspaceView {
    */
   private claim(code: number, id: number, position: number): void {
     const first = this.owner.putIfAbsent(code, id);
-    if (first === undefined || first === id) return;
+    if (first !== undefined && first !== id) this.share(code, first, id, this.files[id]!.lines[position]);
+  }
+
+  /** File `id` holds a key file `first` held first, at `line` (-1: looked up when first shown). */
+  private share(code: number, first: number, id: number, line: number): void {
     let all = this.shared.get(code);
     if (!all) {
       all = [{ id: first, line: -1 }]; // looked up when first shown: indexing 200 files need not search
       this.shared.set(code, all);
       this.sharedSet(first).add(code);
     } else if (all.some((h) => h.id === id)) return;
-    all.push({ id, line: this.files[id]!.lines[position] });
+    all.push({ id, line });
     this.sharedSet(id).add(code);
   }
 
