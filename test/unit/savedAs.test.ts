@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { analyze, applyOffsetEdits, classifyFile, fixAllEdits, toDiagnostics, undecodedUtf16, withEncoding } from '../../server/src/service';
 import { decodeText } from '../../server/src/loader';
+import { foreignDelimiter } from '../../server/src/service/model';
 import { settings, VALID } from '../helpers/service';
 
 const [V0, V1] = VALID;
@@ -37,6 +38,19 @@ describe('declarations saved with another delimiter', () => {
   it('fix-all leaves a delimited file with other data alone (removing it is a person\'s choice)', () => {
     const text = `Entry Number;Description\n${V0};ACME widgets\n`;
     assert.deepEqual(fixAllEdits(analyze(text, URI, settings())), []);
+  });
+
+  it('the delimiter is read from the first line with content: after a BOM, blank lines, spaces and any line break', () => {
+    for (const lead of ['', '\ufeff', '\r\n\r\n', '\n \t\n', '\r\r', '\ufeff \r\n']) {
+      assert.equal(foreignDelimiter(`${lead}Entry Number;Description\r\n${V0};x\r\n`), ';', JSON.stringify(lead));
+      assert.equal(foreignDelimiter(`${lead}Entry Number\tNote\r${V0}\tx`), '\t', JSON.stringify(lead));
+      assert.equal(foreignDelimiter(`${lead}Entry Number,Note;x\n`), undefined, JSON.stringify(lead));
+    }
+    // Only the first 4,096 characters are looked at: a header after that many blank lines is not found.
+    assert.equal(foreignDelimiter(`${'\n'.repeat(4096)}Entry Number;Description\n`), undefined);
+    assert.equal(foreignDelimiter(`${'\n'.repeat(4000)}Entry Number;Description\n`), ';');
+    assert.equal(foreignDelimiter(''), undefined);
+    assert.equal(foreignDelimiter(' \r\n\t'), undefined);
   });
 
   it('a comma file with a semicolon inside a value is not a delimiter problem', () => {

@@ -77,10 +77,21 @@ export interface DeclarationModel extends ParsedCsv {
 
 export type ForeignDelimiter = ';' | '\t' | '|';
 
+/** The first line of `head` with more than white space on it: read up to it, not split whole (every file is asked). */
+function firstNonBlankLine(head: string): string | undefined {
+  for (let start = 0; ; ) {
+    let end = start;
+    for (let c = head.charCodeAt(end); end < head.length && c !== 10 && c !== 13; c = head.charCodeAt(++end));
+    const line = head.slice(start, end);
+    if (line.trim() !== '') return line;
+    if (end >= head.length) return undefined;
+    start = end + (head.charCodeAt(end) === 13 && head.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+}
+
 /** The delimiter of a declaration saved by European Excel (`;`), as "Text (Tab delimited)" or with `|`. */
 export function foreignDelimiter(text: string): ForeignDelimiter | undefined {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
-  const first = head.split(/\r\n|\n|\r/).find((line) => line.trim() !== '');
+  const first = firstNonBlankLine(text.slice(0, 4096).replace(/^\ufeff/, ''));
   if (first === undefined || first.includes(',')) return undefined;
   for (const d of [';', '\t', '|'] as const) {
     if (!first.includes(d)) continue;

@@ -1,8 +1,6 @@
 /** Offsets <-> LSP positions over one immutable text. */
 import type { Position, Range } from 'vscode-languageserver-types';
 
-const LONE_CR = /\r(?!\n)/;
-
 const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
 
 export type LineBreak = '\n' | '\r\n' | '\r';
@@ -19,19 +17,26 @@ export class LineIndex {
       this.lineStarts = lineStarts;
       return;
     }
-    const starts = [0];
-    if (!LONE_CR.test(text)) {
-      // Every line ends in LF or CRLF: the native search jumps from line to line.
-      let crlf = 0;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        if (text.charCodeAt(i - 1) === 13) crlf++;
-        starts.push(i + 1);
+    let starts = [0];
+    // The native search jumps from line break to line break. Each CR met must be the one just before
+    // an LF; a CR anywhere else is a line break of its own (rare: old Mac saves), read below.
+    let crlf = 0;
+    let cr = text.indexOf('\r');
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (cr >= 0 && cr < i) {
+        if (cr !== i - 1) break;
+        crlf++;
+        cr = text.indexOf('\r', i + 1);
       }
+      starts.push(i + 1);
+    }
+    if (cr < 0) {
       this.lineStarts = starts;
       const breaks = starts.length - 1;
       this.lineBreak = breaks === 0 ? '' : crlf === breaks ? '\r\n' : crlf === 0 ? '\n' : '';
       return;
     }
+    starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
