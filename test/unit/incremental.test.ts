@@ -13,14 +13,21 @@ const URI = 'file:///typing.csv';
 
 /** Everything a feature can read of a model, as plain data. */
 function view(model: DeclarationModel) {
-  const facts = (f: DeclarationModel['entries'][number]['facts']) => ({ ...f, normalized: f.normalized, key: f.key, quoted: f.quoted, scientific: f.scientific, padded: f.padded });
+  // Public fields only: a row keeps its text's value unread until asked (how is not a feature's business).
+  const facts = (f: DeclarationModel['entries'][number]['facts']) => ({
+    value: f.value, quoted: f.quoted, nonAscii: f.nonAscii, nonAsciiLossy: f.nonAsciiLossy, whitespace: f.whitespace, lowercase: f.lowercase, hyphenated: f.hyphenated,
+    scientific: f.scientific, textFormula: f.textFormula, separatedValues: f.separatedValues, normalized: f.normalized, padded: f.padded, key: f.key,
+  });
+  const row = (r: DeclarationModel['rows'][number]) => ({
+    line: r.line, start: r.start, end: r.end, next: r.next, value: r.value, fields: r.fields, csvQuoted: r.csvQuoted, blank: r.blank, cellStart: r.cellStart, cellEnd: r.cellEnd, ordinal: r.ordinal,
+  });
   return {
     text: model.text,
-    lineStarts: model.lines.lineStarts,
+    lineStarts: [...model.lines.lineStarts],
     bom: model.bom,
-    rows: model.rows,
+    rows: model.rows.map(row),
     wideRows: model.wideRows.map((r) => r.line),
-    header: model.header,
+    header: model.header && row(model.header),
     headerKind: model.headerKind,
     entries: model.entries.map((e) => ({ line: e.row.line, ordinal: e.ordinal, facts: facts(e.facts) })),
     unusual: model.unusual.map((e) => e.ordinal),

@@ -17,7 +17,7 @@ describe('line index', () => {
       const expectedStarts = [0];
       for (const m of t.matchAll(/\r\n|\n|\r/g)) expectedStarts.push(m.index! + m[0].length);
       const index = new LineIndex(t);
-      assert.deepEqual(index.lineStarts, expectedStarts, JSON.stringify(t));
+      assert.deepEqual([...index.lineStarts], expectedStarts, JSON.stringify(t));
       const uniform = breaks.length > 0 && breaks.every((b) => b === breaks[0]) ? breaks[0] : undefined;
       assert.equal(index.uniformLineBreak(), uniform, JSON.stringify(t));
       // Computed from precomputed starts too (an index patched by an edit).

@@ -3,7 +3,7 @@
  * full build (model.ts) and the one-line patch (incremental.ts) without either importing the other.
  */
 import { packEntryKey } from './codeTable';
-import { INVALID_ENTRY, NOT_SHAPED, readEntryNumber } from './entryNumber';
+import { INVALID_ENTRY, NOT_SHAPED } from './entryNumber';
 import type { Entry } from './model';
 import { analyzeCell, isCleanCell } from './normalize';
 import type { Row } from './parse';
@@ -33,15 +33,14 @@ export function closeEntryLists({ entries, count, unusual, suspect, keyCodes }: 
  * gives its key and its validity, with no step-by-step analysis.
  */
 export function addEntry(lists: EntryLists, row: Row): void {
-  const { value } = row;
   const index = lists.count;
   const ordinal = index + 1;
-  const read = row.csvQuoted ? NOT_SHAPED : readEntryNumber(value, lists.keyCodes, index);
+  const read = row.csvQuoted ? NOT_SHAPED : row.readEntryNumber(lists.keyCodes, index);
   if (read !== NOT_SHAPED) {
     row.fileAsEntry(ordinal, undefined);
     return fileEntry(lists, row, false, read === INVALID_ENTRY);
   }
-  const facts = analyzeCell(value, row.csvQuoted);
+  const facts = analyzeCell(row.value, row.csvQuoted);
   // A clean cell that is not entry-number shaped (a letter among the digits) is suspect, not unusual.
   const clean = isCleanCell(facts);
   row.fileAsEntry(ordinal, clean ? undefined : facts);

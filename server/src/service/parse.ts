@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { CleanFacts, type CellFacts } from './normalize';
+import { ENTRY_LENGTH, NOT_SHAPED, readEntryNumber, readEntryNumberAt } from './entryNumber';
 import { LineIndex } from './text';
 
 const CSV_QUOTED = 1;
@@ -36,12 +37,28 @@ export class Row extends CleanFacts {
     readonly end: number,
     /** Offset just past the record's line break (= end for the last record). */
     readonly next: number,
-    /** The first field's value (CSV quotes removed). */
-    readonly value: string,
+    /** The first field's value (CSV quotes removed); undefined while it is still only `source`'s start..end. */
+    private firstField: string | undefined,
     private readonly flags: number,
     private readonly wide: WideRecord | undefined,
+    /** The text a one-field record of a quote-free text is read from, when its value is first asked. */
+    private readonly source?: string,
   ) {
     super();
+  }
+
+  /**
+   * The first field's value (CSV quotes removed). A clean row's value is never asked in most
+   * analyses (its key is read straight from the text): 2,000,000 strings not made in a CLI run.
+   */
+  get value(): string {
+    return (this.firstField ??= this.source!.slice(this.start, this.end));
+  }
+
+  /** `readEntryNumber` of the value, read from the text where the value is still only that. */
+  readEntryNumber(keys: Float64Array, at: number): number {
+    if (this.firstField !== undefined) return readEntryNumber(this.firstField, keys, at);
+    return this.end - this.start === ENTRY_LENGTH ? readEntryNumberAt(this.source!, this.start, keys, at) : NOT_SHAPED;
   }
 
   /** The first cell was CSV-quoted. */
@@ -138,9 +155,13 @@ function optionsFor(lines: LineIndex | undefined) {
 const BLANK = /^[ \t]*$/;
 
 /** `isBlank` of a one-field record, without the array. */
-function isBlankValue(value: string): boolean {
-  const c = value.charCodeAt(0);
-  return c === c && c !== 32 && c !== 9 ? false : BLANK.test(value);
+/** Whether text[start, end) is empty or only spaces and tabs. */
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 export function isBlank(fields: readonly string[]): boolean {
@@ -254,8 +275,7 @@ function quoteFreeRows(text: string, lines: LineIndex, offsetBase: number): { ro
       rows[i] = rowOf(i, start, end, next, fields, start + fields[0].length, false);
       wideRows.push(rows[i]);
     } else {
-      const value = text.slice(start, end);
-      rows[i] = new Row(i, start, end, next, value, isBlankValue(value) ? BLANK_ROW : 0, undefined);
+      rows[i] = new Row(i, start, end, next, undefined, isBlankRange(text, start, end) ? BLANK_ROW : 0, undefined, text);
     }
   }
   return { rows, wideRows };

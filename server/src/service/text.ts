@@ -6,18 +6,21 @@ const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
 export type LineBreak = '\n' | '\r\n' | '\r';
 
 export class LineIndex {
-  /** Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). */
-  readonly lineStarts: number[];
+  /**
+   * Offset at which each line starts; a line break ends a line (CRLF, LF or lone CR). Typed, not a
+   * JS array: 10,000 offsets per declaration that the garbage collector neither scans nor copies.
+   */
+  readonly lineStarts: Int32Array;
 
   /** What `uniformLineBreak` answers, once known ('' when the breaks differ or there is none). */
   private lineBreak: LineBreak | '' | undefined;
 
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(readonly text: string, lineStarts?: Int32Array) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
       return;
     }
-    let starts = [0];
+    const starts = new LineStarts(text.length);
     // The native search jumps from line break to line break. Each CR met must be the one just before
     // an LF; a CR anywhere else is a line break of its own (rare: old Mac saves), read below.
     let crlf = 0;
@@ -28,24 +31,24 @@ export class LineIndex {
         crlf++;
         cr = text.indexOf('\r', i + 1);
       }
-      starts.push(i + 1);
+      starts.add(i + 1);
     }
     if (cr < 0) {
-      this.lineStarts = starts;
-      const breaks = starts.length - 1;
+      this.lineStarts = starts.done();
+      const breaks = this.lineStarts.length - 1;
       this.lineBreak = breaks === 0 ? '' : crlf === breaks ? '\r\n' : crlf === 0 ? '\n' : '';
       return;
     }
-    starts = [0];
+    starts.clear();
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) starts.add(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts.add(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = starts.done();
   }
 
   /** The index of `text`, which is this one's text with line `line` longer by `delta` (no line break added or removed). */
@@ -153,4 +156,31 @@ export function utf8Length(text: string): number {
     }
   }
   return bytes;
+}
+
+/** Line starts as they are found: room for a line per 12 characters (an entry and its line break), doubled when lines are shorter. */
+class LineStarts {
+  private starts: Int32Array;
+  private count = 1; // line 0 starts at 0
+
+  constructor(textLength: number) {
+    this.starts = new Int32Array(((textLength / 12) | 0) + 16);
+  }
+
+  add(offset: number): void {
+    if (this.count === this.starts.length) {
+      const more = new Int32Array(this.starts.length * 2);
+      more.set(this.starts);
+      this.starts = more;
+    }
+    this.starts[this.count++] = offset;
+  }
+
+  clear(): void {
+    this.count = 1;
+  }
+
+  done(): Int32Array {
+    return this.starts.subarray(0, this.count);
+  }
 }
