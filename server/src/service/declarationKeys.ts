@@ -22,19 +22,25 @@ export interface DeclarationKeys {
   oddKeys: Map<number, string>;
 }
 
-/** Keys of a model the caller already built (an open document). */
+/** Keys of a model the caller already built (an open document, or a file a CLI run analyzed). */
 export function keysOfModel(model: DeclarationModel): DeclarationKeys {
-  const codes: number[] = [];
-  const lines: number[] = [];
+  const { entries, keyCodes } = model;
+  const codes = new Float64Array(entries.length);
+  const lines = new Int32Array(entries.length);
   const oddKeys = new Map<number, string>();
-  model.entries.forEach((entry, i) => {
-    const key = entry.facts.key;
-    if (key.length !== 11 || entry.facts.scientific) return;
-    if (model.keyCodes[i] < 0) oddKeys.set(codes.length, key);
-    codes.push(model.keyCodes[i]);
-    lines.push(entry.row.line);
-  });
-  return { codes: Float64Array.from(codes), lines: Int32Array.from(lines), oddKeys };
+  let count = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const code = keyCodes[i];
+    // A packed code stands for an 11-character entry-number-shaped key: its text need not be read.
+    if (code < 0) {
+      const { key, scientific } = entries[i].facts;
+      if (key.length !== 11 || scientific) continue;
+      oddKeys.set(count, key);
+    }
+    codes[count] = code;
+    lines[count++] = entries[i].row.line;
+  }
+  return { codes: codes.subarray(0, count), lines: lines.subarray(0, count), oddKeys };
 }
 
 /** Keys straight from the text: the same answer as `keysOfModel(buildModel(text))`, for less work. */

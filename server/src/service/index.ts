@@ -13,6 +13,7 @@ export { findSplitFamilies, type SplitFamily } from './splitFamilies';
 export { getHover } from './hover';
 export { buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
 export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';
+export { checkDeclarations, type DeclarationToCheck } from './checkDeclarations';
 export { DEFAULT_SETTINGS, resolveSettings, resolveFilingDate, type CapeSettings, type RuleSetting } from './settings';
 export { LineIndex, applyOffsetEdits, type LineBreak, type OffsetEdit } from './text';
 export { planParts, partFileNames, splitDeclaration, splitFileName, partText, clampPartSize, type PlannedFile, type PartPlan } from './split';
