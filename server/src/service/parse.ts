@@ -9,6 +9,8 @@ import { LineIndex } from './text';
 
 const CSV_QUOTED = 1;
 const BLANK_ROW = 2;
+const FLAGS = 3;
+const FLAG_BITS = 2;
 
 /** What only a record of more than one field has. */
 interface WideRecord {
@@ -24,7 +26,8 @@ interface WideRecord {
  * object kept is copied by every young-generation collection that falls during an analysis.
  */
 export class Row extends CleanFacts {
-  private entryOrdinal = 0;
+  /** The flags below, and the entry ordinal above them (`ordinal`): one field, as every row has both. */
+  private bits: number;
   /** The first cell's facts when they are not the clean ones. */
   private cellFacts: CellFacts | undefined = undefined;
 
@@ -37,14 +40,21 @@ export class Row extends CleanFacts {
     readonly end: number,
     /** Offset just past the record's line break (= end for the last record). */
     readonly next: number,
-    /** The first field's value (CSV quotes removed); undefined while it is still only `source`'s start..end. */
+    /** The first field's value (CSV quotes removed); undefined while it is still only the text's start..end. */
     private firstField: string | undefined,
-    private readonly flags: number,
-    private readonly wide: WideRecord | undefined,
-    /** The text a one-field record of a quote-free text is read from, when its value is first asked. */
-    private readonly source?: string,
+    flags: number,
+    /**
+     * A record of several fields: its fields and where its first cell ends. A one-field record of a
+     * quote-free text: that text, its value read from it when first asked. Else undefined.
+     */
+    private readonly origin: WideRecord | string | undefined,
   ) {
     super();
+    this.bits = flags;
+  }
+
+  private get wide(): WideRecord | undefined {
+    return typeof this.origin === 'object' ? this.origin : undefined;
   }
 
   /**
@@ -52,23 +62,23 @@ export class Row extends CleanFacts {
    * analyses (its key is read straight from the text): 2,000,000 strings not made in a CLI run.
    */
   get value(): string {
-    return (this.firstField ??= this.source!.slice(this.start, this.end));
+    return (this.firstField ??= (this.origin as string).slice(this.start, this.end));
   }
 
   /** `readEntryNumber` of the value, read from the text where the value is still only that. */
   readEntryNumber(keys: Float64Array, at: number): number {
     if (this.firstField !== undefined) return readEntryNumber(this.firstField, keys, at);
-    return this.end - this.start === ENTRY_LENGTH ? readEntryNumberAt(this.source!, this.start, keys, at) : NOT_SHAPED;
+    return this.end - this.start === ENTRY_LENGTH ? readEntryNumberAt(this.origin as string, this.start, keys, at) : NOT_SHAPED;
   }
 
   /** The first cell was CSV-quoted. */
   get csvQuoted(): boolean {
-    return (this.flags & CSV_QUOTED) !== 0;
+    return (this.bits & CSV_QUOTED) !== 0;
   }
 
   /** Every field is empty or spaces/tabs. */
   get blank(): boolean {
-    return (this.flags & BLANK_ROW) !== 0;
+    return (this.bits & BLANK_ROW) !== 0;
   }
 
   get cellStart(): number {
@@ -90,7 +100,7 @@ export class Row extends CleanFacts {
 
   /** 1-based position among the declaration's entries; 0 for a row that is not an entry. */
   get ordinal(): number {
-    return this.entryOrdinal;
+    return this.bits >>> FLAG_BITS;
   }
 
   /** As an entry: the row it is on. */
@@ -105,15 +115,15 @@ export class Row extends CleanFacts {
 
   /** Files the row as entry `ordinal`, with its cell's facts when they are not the clean ones. */
   fileAsEntry(ordinal: number, facts: CellFacts | undefined): void {
-    this.entryOrdinal = ordinal;
+    this.bits = (ordinal << FLAG_BITS) | (this.bits & FLAGS);
     this.cellFacts = facts;
   }
 
   /** The same record (and entry) after an edit above it moved it by `delta` characters. */
   shifted(delta: number): Row {
     const { wide } = this;
-    const row = new Row(this.line, this.start + delta, this.end + delta, this.next + delta, this.value, this.flags, wide && { fields: wide.fields, cellEnd: wide.cellEnd + delta });
-    row.fileAsEntry(this.entryOrdinal, this.cellFacts);
+    const row = new Row(this.line, this.start + delta, this.end + delta, this.next + delta, this.value, this.bits & FLAGS, wide && { fields: wide.fields, cellEnd: wide.cellEnd + delta });
+    row.fileAsEntry(this.ordinal, this.cellFacts);
     return row;
   }
 }
@@ -275,7 +285,7 @@ function quoteFreeRows(text: string, lines: LineIndex, offsetBase: number): { ro
       rows[i] = rowOf(i, start, end, next, fields, start + fields[0].length, false);
       wideRows.push(rows[i]);
     } else {
-      rows[i] = new Row(i, start, end, next, undefined, isBlankRange(text, start, end) ? BLANK_ROW : 0, undefined, text);
+      rows[i] = new Row(i, start, end, next, undefined, isBlankRange(text, start, end) ? BLANK_ROW : 0, text);
     }
   }
   return { rows, wideRows };
