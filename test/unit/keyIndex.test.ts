@@ -114,7 +114,7 @@ describe('key codes', () => {
 
   it('many codes at once (region by region) land as one putIfAbsent after another would put them', () => {
     // Past 65,536 codes the bulk path sorts by table region; below it codes go in as they come.
-    for (const [groups, perGroup, distinct] of [[12, 9000, 40000], [5, 50, 120], [3, 30000, 1000]]) {
+    for (const [groups, perGroup, distinct] of [[12, 9000, 40000], [5, 50, 120], [3, 30000, 1000], [40, 9000, 200000], [2, 300000, 500000]]) {
       const random = seeded(groups * perGroup);
       const lists = Array.from({ length: groups }, () => Float64Array.from({ length: perGroup }, () => Math.floor(random() * distinct) * 4.6e7 + 1));
       const values = lists.map((_, g) => g * 3);

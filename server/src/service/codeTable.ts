@@ -113,13 +113,8 @@ export class CodeTable {
 
   /** Sets the value and returns undefined when the code is new; else returns its value untouched. */
   putIfAbsent(code: number, value: number): number | undefined {
-    return this.putAt(code, value, this.home(code));
-  }
-
-  /** `putIfAbsent` with the code's home slot already known. */
-  private putAt(code: number, value: number, home: number): number | undefined {
     const stored = code + 1;
-    let i = home;
+    let i = this.home(code);
     for (; ; i = (i + 1) & this.mask) {
       const slot = this.cells[2 * i];
       if (slot === stored) return this.cells[2 * i + 1];
@@ -155,33 +150,25 @@ export class CodeTable {
       return;
     }
     const mask = this.mask;
-    const homes = new Int32Array(total);
     const starts = new Int32Array(regions + 1);
-    for (let g = 0, at = 0; g < groups.length; g++) {
+    for (let g = 0; g < groups.length; g++) {
       const codes = groups[g];
-      for (let i = 0; i < codes.length; i++, at++) {
-        const home = hashCode(codes[i]) & mask;
-        homes[at] = home;
-        starts[(home >>> REGION_BITS) + 1]++;
-      }
+      for (let i = 0; i < codes.length; i++) starts[((hashCode(codes[i]) & mask) >>> REGION_BITS) + 1]++;
     }
     for (let r = 0; r < regions; r++) starts[r + 1] += starts[r];
     const sortedCodes = new Float64Array(total);
     const sortedValues = new Int32Array(total);
-    const sortedHomes = new Int32Array(total);
-    for (let g = 0, at = 0; g < groups.length; g++) {
+    for (let g = 0; g < groups.length; g++) {
       const codes = groups[g];
       const value = values[g];
-      for (let i = 0; i < codes.length; i++, at++) {
-        const home = homes[at];
-        const to = starts[home >>> REGION_BITS]++;
+      for (let i = 0; i < codes.length; i++) {
+        const to = starts[(hashCode(codes[i]) & mask) >>> REGION_BITS]++;
         sortedCodes[to] = codes[i];
         sortedValues[to] = value;
-        sortedHomes[to] = home;
       }
     }
     for (let at = 0; at < total; at++) {
-      const existing = this.putAt(sortedCodes[at], sortedValues[at], sortedHomes[at]);
+      const existing = this.putIfAbsent(sortedCodes[at], sortedValues[at]);
       if (existing !== undefined) onPresent(sortedCodes[at], sortedValues[at], existing);
     }
   }
