@@ -521,8 +521,10 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   0.75-0.87x): at the edge of 0.6x, as the baseline moves 20% from run to run. Profile of what is left
   per run (about 113 ms): the line index 11 ms, the rows 13 ms, the entries and their packed keys
   14 ms, the within-file duplicate table 13 ms, the other rules 11 ms, the diagnostics 7 ms, and
-  garbage collection of the 200,000 rows that survive as the model. Packing a row's flags and ordinal
-  into one field (two fewer per row) measured no change and was dropped. B1c is the same list with
+  garbage collection of the 200,000 rows that survive as the model. A row now keeps its flags and ordinal in
+  one field, its wide record or source text in another, and reads its value from the text only when
+  asked (88 bytes a row, was 104 and a string): within the noise here, and a third less allocation
+  for B7. B1c is the same list with
   quoted cells: by decision such a text goes through csv-parse, so it costs csv-parse plus the model
   (1.8x), reported without a target.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
@@ -536,7 +538,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   it; its key is packed as it is read, and only keys a packed number cannot stand for are kept as
   text (\`oddKeys\`). A property test holds these keys equal to the model's. A file with quotes takes
   the model. Keys sit in one open-addressing table held in a typed array (\`codeTable.ts\`), sized
-  once from the files' total size (the server's scan and the CLI's loader do the same). Runs in its
+  once from the files' total size (the server's scan does the same; a CLI run inserts all its files'
+  keys at once, region by region of the table, as B7 says). Runs in its
   own process. Profile: about 100-170 ms of reading keys (was 260-350 ms, one string per line) and
   about 400 ms of table inserts, which are cache misses into a 64 MB table; 0.47-0.57x csv-parse over
   the same files in this session's runs (was 0.64-0.79x), so 0.6x is met; peak RSS about 270 MB
@@ -561,20 +564,34 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   RSS is its own.
 - B7: \`cape check\` on a folder of 200 declarations of 10,000 distinct entries each (no quote
   characters, 1% damage), the whole process timed against a process that only reads each file and
-  csv-parses it. The loader reads each declaration-sized file in one read (a head read and then the
-  rest cost 0.4 s over 200 files), indexes its keys, and each file is then analyzed and checked against
-  the index; the cross-file duplicate rule trusts an index built from the same text (the file's
-  shared-key set answers alone), and the index's key table is sized up front. With B1b's rows, about
-  1.0-1.1x the read-and-parse process in this session's runs (was 1.2-1.4x), and 1.2-1.6 million
-  entries per second: 0.8x is not met. Profile of one run: the loader 470 ms (reading 50 ms, the keys
-  170 ms, the key table's inserts 270 ms, cache misses into a 64 MB table), the analyses 340 ms,
-  garbage collection 120 ms, waiting on reads 100 ms, and start-up (the 0.7 MB bundle) about 50 ms
-  more than the baseline's. Inserting each file's keys in the table's slot order (to walk its memory)
-  measured no faster, and hashing blocks of neighbouring codes to neighbouring slots was slower (long
-  probe runs). Parsing each file once, holding 200
-  analyses to finish them after indexing, measured slower (2.6 s against 1.6-2.0 s, 555 MB RSS) from
-  garbage collection, and was dropped. A folder with many cross-file duplicates is dominated by
-  reporting them (the earlier random data had 67,000, and 21 MB of JSON).
+  csv-parses it. Each declaration is parsed once (\`checkDeclarations\` in the service): it is
+  analyzed first against a view of the workspace that answers "no other declaration holds your
+  entries, and no split family holds you" and notes every question asked; then every file's keys
+  (read from those analyses' models) go into the index together, sorted by the region of the key
+  table they fall in (\`putAllIfAbsent\`: a counting sort, then inserts that stay in the cache, where
+  file-by-file inserts were a cache miss each); then each noted question is asked of the full index,
+  and a file whose answers change (it shares an entry, or belongs to a split family) is analyzed again
+  against it, exactly as before. A property test holds the findings equal to indexing first and
+  analyzing after. Besides: a declaration-sized file is read in one synchronous read (the thread
+  pool's round trips were 100 ms of waiting over 200 files), plain ASCII is decoded as a Latin-1 copy
+  (B7's files all hold a non-ASCII character among their damage, so they still take the UTF-8
+  decoder, about 40 ms), line starts are an \`Int32Array\` sized from the text (the JS array's regrowth
+  was 49 MB), a quote-free row reads its value from the text only when asked, the delimiter check
+  reads one line instead of splitting 4 KB, the lone-CR check rides on the line-break search instead of
+  a regex over every character, and the duplicate rule boxes no key code for a file with nothing
+  shared. The analyses allocate 256 MB where they allocated 412 MB. In this session's runs 0.6-0.8x the
+  read-and-parse process (was 1.01-1.06x), about 2 million entries per second. Profile of one run
+  (840 ms under the profiler): the key table's inserts 135 ms (about 40 ms of it page faults on the
+  fresh 64 MB table), garbage collection 105 ms, the rows 60 ms, reading entry numbers 60 ms, the line
+  index 45 ms, decoding 40 ms, the within-file duplicate table 45 ms, the models 30 ms. Tried and
+  dropped: analyzing half the files on a worker thread (each thread's analyses ran at about half speed
+  on this 2-core machine, both competing for memory and the garbage collector's helper thread: no
+  gain, and the index had to be copied); sorting the inserts in chunks that reuse smaller scratch
+  arrays (slower: each chunk walks the whole table again); before this session, inserting each file's
+  keys in slot order, hashing neighbouring codes to neighbouring slots, and parsing once while holding
+  200 analyses (2.6 s, 555 MB, from garbage collection; the view above keeps one analysis at a time).
+  A folder with many cross-file duplicates is dominated by reporting them (the earlier random data had
+  67,000, and 21 MB of JSON), and each file that shares an entry is analyzed twice.
 - The server and CLI bundles grew with iconv-lite (Windows-1252 and UTF-16 decoding, issue 16): 0.9
   and 0.7 MB, within the 1 MB budget.
 - B8: the workbook reader (hucre, and fflate for the archive check) is a bundle of its own,
