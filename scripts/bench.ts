@@ -509,22 +509,23 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
 - B1: the baseline is \`csv-parse/sync\` with default options on the same text (100 runs, each
   paired with one of the product's). The declaration has no quote character, so the product splits it
   directly, builds the model every feature reads (a clean line is one object: row, entry and cell
-  facts), runs every rule and makes the diagnostics: 0.37-0.41x csv-parse and 1.3-2.3 ms in this
-  session's runs (csv-parse alone 3.5-5.7 ms). Before the split, csv-parse was 65% of the analysis
+  facts), runs every rule and makes the diagnostics: 0.23x csv-parse and 1.2 ms in this session's bench
+  run (0.37-0.41x and 1.3-2.3 ms before the row and line-start changes under B1b; csv-parse alone
+  3.5-5.7 ms). Before the split, csv-parse was 65% of the analysis
   and the ratio 1.27-1.34x.
 - B1b: a 200,000-line master list as Excel writes it (no quote characters; 1% other damage). Its
   baseline is csv-parse with relaxed column counts. A quote-free text's rows are made straight from the
   line index (\`quoteFreeRows\` in parse.ts): before, the split made a one-field array per line, and
   200,000 of them stayed alive through the young-generation collections of the analysis, which copied
   them with the rows; the split itself also scanned every character again after the line index had
-  found the breaks. 0.56-0.63x in this session's isolated runs and 0.58-0.60x in the bench (was
-  0.75-0.87x): at the edge of 0.6x, as the baseline moves 20% from run to run. Profile of what is left
+  found the breaks. 0.58-0.60x in the previous session's bench runs (was 0.75-0.87x), and 0.44x in
+  this session's with the rows and line starts below. Profile of what was left then
   per run (about 113 ms): the line index 11 ms, the rows 13 ms, the entries and their packed keys
   14 ms, the within-file duplicate table 13 ms, the other rules 11 ms, the diagnostics 7 ms, and
   garbage collection of the 200,000 rows that survive as the model. A row now keeps its flags and ordinal in
   one field, its wide record or source text in another, and reads its value from the text only when
-  asked (88 bytes a row, was 104 and a string): within the noise here, and a third less allocation
-  for B7. B1c is the same list with
+  asked (88 bytes a row, was 104 and a string), and line starts are an Int32Array sized from the text
+  (the JS array's regrowth copied them): the analyses of B7 allocate 256 MB where they allocated 412 MB. B1c is the same list with
   quoted cells: by decision such a text goes through csv-parse, so it costs csv-parse plus the model
   (1.8x), reported without a target.
 - B2: an edit inside one entry line without quotes (ordinary typing) reuses the previous version's
