@@ -101,21 +101,11 @@ class AloneView implements WorkspaceView {
   }
 
   sharedKeyTest(uri: string): (key: string) => boolean {
-    const keys: string[] = [];
-    this.keyTestsAsked.push([uri, keys]);
-    return (key) => {
-      keys.push(key);
-      return false;
-    };
+    return notingTest(this.keyTestsAsked, uri);
   }
 
   sharedCodeTest(uri: string): (code: number) => boolean {
-    const codes: number[] = [];
-    this.codeTestsAsked.push([uri, codes]);
-    return (code) => {
-      codes.push(code);
-      return false;
-    };
+    return notingTest(this.codeTestsAsked, uri);
   }
 
   sharedCodesOf(uri: string): ReadonlySet<number> {
@@ -133,14 +123,25 @@ class AloneView implements WorkspaceView {
     for (const uri of this.familiesAsked) if (index.splitFamilyOf(uri) !== undefined) return false;
     for (const uri of this.sharedCodesAsked) if (index.sharedCodesOf?.(uri)?.size !== 0) return false;
     for (const [key, uri] of this.occurrencesAsked) if (index.occurrencesElsewhere(key, uri).length > 0) return false;
-    for (const [uri, keys] of this.keyTestsAsked) {
-      const test = index.sharedKeyTest(uri);
-      if (!test || keys.some(test)) return false;
-    }
-    for (const [uri, codes] of this.codeTestsAsked) {
-      const test = index.sharedCodeTest?.(uri);
-      if (!test || codes.some(test)) return false;
-    }
-    return true;
+    return testsHold(this.keyTestsAsked, (uri) => index.sharedKeyTest(uri)) && testsHold(this.codeTestsAsked, (uri) => index.sharedCodeTest?.(uri));
   }
+}
+
+/** A shared-key test answering "not shared" that notes each value it is asked, under `uri`. */
+function notingTest<T>(asked: [string, T[]][], uri: string): (value: T) => boolean {
+  const values: T[] = [];
+  asked.push([uri, values]);
+  return (value) => {
+    values.push(value);
+    return false;
+  };
+}
+
+/** Whether the index's tests say "not shared" for every value noted. */
+function testsHold<T>(asked: [string, T[]][], testOf: (uri: string) => ((value: T) => boolean) | undefined): boolean {
+  for (const [uri, values] of asked) {
+    const test = testOf(uri);
+    if (!test || values.some(test)) return false;
+  }
+  return true;
 }
