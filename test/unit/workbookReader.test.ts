@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { openWorkbook } from '../../server/src/workbook/readWorkbook';
 import { loadWorkspace, type InputFile } from '../../server/src/loader';
 import { unzipSync } from 'fflate';
@@ -13,7 +14,7 @@ import { streamXlsxRows } from 'hucre/xlsx';
 import { PlainSheetScanner } from '../../server/src/workbook/plainSheet';
 import { plainWorkbook } from '../../server/src/workbook/plainWorkbook';
 import { checkedParts } from '../../server/src/workbook/workbookDirectory';
-import { writeEncryptedWorkbook, writeExcelStyleWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWorkbook, writeZipBombAsync } from '../helpers/workbooks';
+import { workbookParts, writeEncryptedWorkbook, writeExcelStyleWorkbook, writeLyingWorkbook, writeRawWorkbook, writeWorkbook, writeZip, writeZipBombAsync } from '../helpers/workbooks';
 
 async function rowsOf(file: string, sheet?: string) {
   const opened = await openWorkbook(fs.readFileSync(file), sheet);
@@ -116,7 +117,7 @@ describe('the workbook reader', () => {
     const { deflateRawSync, crc32 } = await import('node:zlib');
     const { writeZip, workbookParts } = await import('../helpers/workbooks');
     writeZip(file, workbookParts({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: deflateRawSync(xml), size: xml.length, crc: crc32(xml) }, claimedSize: 4096 }));
-    assert.match(await failure(file), /xl\/worksheets\/sheet1\.xml inflates past the 0 MB its directory declares/);
+    assert.match(await failure(file), /xl\/worksheets\/sheet1\.xml inflates past the 4 KB its directory declares/);
   });
 
   it('says a sheet whose compressed bytes are damaged is damaged', async () => {
@@ -139,6 +140,36 @@ describe('the workbook reader', () => {
     bytes.write('MYK28000872', at); // still a valid entry number: only the checksum tells
     fs.writeFileSync(file, bytes);
     assert.match(await failure(file), /is damaged: its sheet xl\/worksheets\/sheet1\.xml does not match its checksum/);
+  });
+
+  it('checks what hucre reads too: an altered sheet that is not plain, an altered shared string, a damaged deflate stream', async () => {
+    const sheetXml = (rows: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    // A comment is not the plain shape: hucre reads this sheet.
+    const commented = path.join(tmp, 'altered-commented.xlsx');
+    writeRawWorkbook(commented, '<!-- exported --><row r="1"><c r="A1" t="inlineStr"><is><t>Entry Number</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>MYK28000864</t></is></c></row>');
+    assert.deepEqual((await rowsOf(commented)).rows.map((r) => r.values[0]), ['Entry Number', 'MYK28000864']);
+    const bytes = fs.readFileSync(commented);
+    bytes.write('MYK28000872', bytes.indexOf('MYK28000864'));
+    fs.writeFileSync(commented, bytes);
+    assert.match(await failure(commented), /is damaged: its sheet xl\/worksheets\/sheet1\.xml does not match its checksum/);
+    // The entry in the shared-strings table, which every reader reads whole before the sheet.
+    const shared = path.join(tmp, 'altered-shared.xlsx');
+    writeZip(shared, [
+      ...workbookParts({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>')) }),
+      { name: 'xl/sharedStrings.xml', data: Buffer.from('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Entry Number</t></si><si><t>MYK28000864</t></si></sst>') },
+    ]);
+    const sharedBytes = fs.readFileSync(shared);
+    sharedBytes.write('MYK28000872', sharedBytes.indexOf('MYK28000864'));
+    fs.writeFileSync(shared, sharedBytes);
+    assert.match(await failure(shared), /is damaged: its part xl\/sharedStrings\.xml does not match its checksum/);
+    // Bytes flipped inside a deflated sheet that is not plain: damaged, not rows of garbage.
+    const xml = Buffer.from(sheetXml(`<!-- exported -->${Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>MYK${String(28000864 + i * 10).padStart(8, '0')}</t></is></c></row>`).join('')}`));
+    const deflated = zlib.deflateRawSync(xml);
+    for (let i = 0; i < 16; i++) deflated[Math.floor(deflated.length / 2) + i] ^= 0x5a;
+    const flipped = path.join(tmp, 'flipped.xlsx');
+    writeZip(flipped, workbookParts({ name: 'xl/worksheets/sheet1.xml', deflated: { bytes: deflated, size: xml.length, crc: zlib.crc32(xml) } }));
+    // Garbage that inflates past the declared size is refused as it streams; else the checksum or the inflater says so.
+    assert.match(await failure(flipped), /xl\/worksheets\/sheet1\.xml (does not match its checksum|cannot be inflated|inflates past the \d+ KB its directory declares \(a zip bomb, or a damaged file\))/);
   });
 
   it('says a password-protected workbook is password-protected', async () => {

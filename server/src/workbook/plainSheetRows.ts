@@ -3,10 +3,9 @@
  * (native in Node and browsers), checked against the directory's size and checksum, and read by the
  * plain scanner (plainSheet.ts).
  */
-import { buf as crc32 } from 'crc-32';
 import type { WorkbookRow } from '../service/workbook';
 import { PlainSheetScanner, type SheetContext } from './plainSheet';
-import { WorkbookError } from './workbookError';
+import { PartCheck } from './partCheck';
 import type { ZipEntry } from './zipEntry';
 
 /**
@@ -24,8 +23,7 @@ export async function* plainSheetRows(bytes: Uint8Array, entry: ZipEntry, contex
   const reader = (entry.method === 8 ? compressed.pipeThrough(new DecompressionStream('deflate-raw')) : compressed).pipeThrough(ahead).getReader();
   const decoder = new TextDecoder();
   const rows: WorkbookRow[] = [];
-  let inflated = 0;
-  let crc = 0;
+  const check = new PartCheck(entry);
   try {
     for (;;) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
@@ -34,14 +32,8 @@ export async function* plainSheetRows(bytes: Uint8Array, entry: ZipEntry, contex
       } catch {
         return false;
       }
-      if (chunk.value) {
-        inflated += chunk.value.length;
-        if (inflated > entry.size) throw new WorkbookError(`is refused: its part ${entry.name} inflates past the ${Math.round(entry.size / 1048576)} MB its directory declares (a zip bomb, or a damaged file)`);
-        crc = crc32(chunk.value, crc);
-      } else if ((crc >>> 0) !== entry.crc) {
-        // Damage that still inflates reads as other rows: the checksum says so (hucre does not check it).
-        throw new WorkbookError(`is damaged: its sheet ${entry.name} does not match its checksum (the file was cut short or altered): open it in Excel, save it again, and check it again`);
-      }
+      if (chunk.value) check.add(chunk.value);
+      else check.finish();
       // Past `</sheetData>` the rest (page set-up) is only inflated, for the checksum.
       const plain = scanner.done || scanner.push(chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }), chunk.done, rows);
       for (const row of rows) {

@@ -11,7 +11,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { serialToDate } from 'hucre';
 import { streamXlsxRows } from 'hucre/xlsx';
 import { plainSharedStrings, type SheetContext } from './plainSheet';
-import { keyOf, partText, relationships, workbookSheets, type Parts } from './workbookDirectory';
+import { keyOf, partText, relationships, sheetPartsOf, type Parts } from './workbookDirectory';
 
 export interface PlainWorkbook {
   context: SheetContext;
@@ -57,13 +57,7 @@ function layoutOf(parts: Parts): Layout | undefined {
   const partOf = (type: string) => [...workbookRelationships.values()].find((r) => r.type.endsWith(type))?.target.replace(/^(?!\/)/, 'xl/').replace(/^\//, '').toLowerCase();
   const [stringsPart, stylesPart] = [partOf('/sharedStrings'), partOf('/styles')];
   if ((stringsPart !== undefined && stringsPart !== SHARED_STRINGS_PART) || (stylesPart !== undefined && stylesPart !== STYLES_PART)) return undefined;
-  const sheetParts = new Map<string, string>();
-  for (const { name, id } of workbookSheets(parts)) {
-    const relationship = id === undefined ? undefined : workbookRelationships.get(id);
-    if (relationship === undefined || !relationship.type.endsWith('/worksheet')) continue;
-    const part = relationship.target.startsWith('/') ? relationship.target.slice(1) : `xl/${relationship.target}`;
-    if (WORKSHEET_PART.test(part)) sheetParts.set(name, part);
-  }
+  const sheetParts = new Map([...sheetPartsOf(parts)].filter(([, part]) => WORKSHEET_PART.test(part)));
   return sheetParts.size > 0 ? { sheetParts, namesSharedStrings: stringsPart !== undefined } : undefined;
 }
 

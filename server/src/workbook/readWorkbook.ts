@@ -13,7 +13,8 @@ import { EXCEL_MAX_ROWS, type WorkbookRow } from '../service/workbook';
 import { plainSheetRows } from './plainSheetRows';
 import { plainWorkbook, type PlainWorkbook } from './plainWorkbook';
 import { messageOf, WorkbookError } from './workbookError';
-import { checkedParts, workbookSheets } from './workbookDirectory';
+import { checkStreamedPart } from './partCheck';
+import { checkedParts, sheetPartsOf, workbookSheets } from './workbookDirectory';
 import { findZipEntry } from './zipEntry';
 
 export { WorkbookError };
@@ -44,7 +45,8 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
   const sheets = workbookSheets(parts).map((s) => s.name);
   if (sheets.length === 0) throw new WorkbookError('has no worksheets');
   const plain = await plainWorkbook(parts);
-  const read = (name: string) => guarded(sheetRows(bytes, name, plain), name);
+  const sheetParts = sheetPartsOf(parts);
+  const read = (name: string) => guarded(sheetRows(bytes, name, plain, sheetParts.get(name)), name);
   if (requestedSheet !== undefined) {
     const name = sheets.find((s) => s === requestedSheet) ?? sheets.find((s) => s.toLowerCase() === requestedSheet.toLowerCase());
     if (name !== undefined) return { sheet: name, sheets, rows: read(name) };
@@ -64,12 +66,13 @@ export async function openWorkbook(bytes: Uint8Array, requestedSheet?: string, o
  * the plain path meets something else mid-sheet, hucre reads the sheet from the start and its rows
  * carry on after the ones already given (the two readings agree row for row up to that point).
  */
-async function* sheetRows(bytes: Uint8Array, sheet: string, plain: PlainWorkbook | undefined): AsyncGenerator<WorkbookRow, void, undefined> {
-  const part = plain?.sheetParts.get(sheet);
+async function* sheetRows(bytes: Uint8Array, sheet: string, plain: PlainWorkbook | undefined, part: string | undefined): AsyncGenerator<WorkbookRow, void, undefined> {
   // DecompressionStream is in every Node the extension supports and in browsers; without it, hucre reads.
   const entry = part === undefined || typeof DecompressionStream !== 'function' ? undefined : findZipEntry(bytes, part);
   const given = { rows: 0 };
-  if (plain && entry && (yield* plainSheetRows(bytes, entry, plain.context, given))) return;
+  if (plain?.sheetParts.has(sheet) && entry && (yield* plainSheetRows(bytes, entry, plain.context, given))) return;
+  // hucre checks no checksum: the sheet is checked whole before it reads a row.
+  if (entry) await checkStreamedPart(bytes, entry);
   let skip = given.rows;
   for await (const row of streamXlsxRows(streamOf(bytes), { sheet })) {
     if (skip > 0) skip--;

@@ -5,7 +5,9 @@
  * read these, from one pass over the archive.
  */
 import { unzipSync } from 'fflate';
+import { checkWholePart } from './partCheck';
 import { messageOf, WorkbookError } from './workbookError';
+import { zipDirectory } from './zipEntry';
 import { decodeXmlAttribute } from './xmlText';
 
 export type Parts = Record<string, Uint8Array>;
@@ -45,7 +47,25 @@ export function checkedParts(bytes: Uint8Array): Parts {
     const why = refusal(part);
     if (why) throw new WorkbookError(`is refused: its part ${part.name} would inflate to ${why} (a zip bomb, or no workbook Excel writes)`);
   }
+  // fflate does not check what it inflated: a shared string altered in place would read as another entry.
+  const directory = zipDirectory(bytes);
+  for (const [name, data] of Object.entries(parts)) {
+    const entry = directory?.get(name.toLowerCase());
+    if (entry) checkWholePart(entry, data);
+  }
   return parts;
+}
+
+/** Each sheet's part (`xl/worksheets/sheet1.xml`), by sheet name, as the workbook's relationships name it. */
+export function sheetPartsOf(parts: Parts): Map<string, string> {
+  const workbookRelationships = relationships(parts, 'xl/_rels/workbook.xml.rels');
+  const sheetParts = new Map<string, string>();
+  for (const { name, id } of workbookSheets(parts)) {
+    const relationship = id === undefined ? undefined : workbookRelationships.get(id);
+    if (relationship === undefined || !relationship.type.endsWith('/worksheet')) continue;
+    sheetParts.set(name, relationship.target.startsWith('/') ? relationship.target.slice(1) : `xl/${relationship.target}`);
+  }
+  return sheetParts;
 }
 
 /** Why a part is refused before it is inflated, or undefined. */
