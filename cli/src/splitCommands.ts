@@ -1,6 +1,7 @@
 /** `cape split` and `cape prepare`: the same service as the editor, reading through the loader and writing through safeWrite only. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   analyze, DEFAULT_SETTINGS, excludedCsv, manifestCsv, MAX_ENTRIES_PER_DECLARATION, partFileNames, prepareUpload, splitDeclaration, splitFileName, type PlannedFile,
@@ -116,7 +117,8 @@ export async function prepare(argv: string[], io: Output, today: string): Promis
   );
   const files: PlannedFile[] = [
     ...prepared.parts,
-    { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings), entries: 0 },
+    // Each part's sources, so that the parts and their sources are one family wherever they are written.
+    { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings, { manifestUri: pathToFileURL(path.resolve(outDir, 'manifest.csv')).toString(), partSources: prepared.partSources }), entries: 0 },
     { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 },
   ];
   const status = writeAll(outDir, files, io);

@@ -4,7 +4,7 @@ import { skippedSummary, type LoadedDeclaration, type LoadedWorkspace } from '..
 import type { Output } from './output';
 
 /** Kinds a writing command never changes: named explicitly, they are refused; under a folder, skipped. */
-const NOT_DECLARATIONS: readonly string[] = ['es003', 'results', 'not-csv'];
+const NOT_DECLARATIONS: readonly string[] = ['es003', 'results', 'manifest', 'not-csv'];
 
 /**
  * The files a writing command may change: declarations only. An explicitly named export, results
@@ -34,7 +34,7 @@ export function declarationsToWrite(
   const workbooks = rewrites ? workspace.declarations.filter((d) => d.sheet !== undefined).length : 0;
   return {
     refused,
-    skipped: skippedSummary(workspace.files.filter((f) => !f.explicit), ['es003', 'results', 'not-csv', 'other-csv']),
+    skipped: skippedSummary(workspace.files.filter((f) => !f.explicit), ['es003', 'results', 'manifest', 'not-csv', 'other-csv']),
     skippedWorkbooks: workbooks > 0 ? `skipped ${workbooks} Excel workbook${workbooks === 1 ? '' : 's'} (cape ${command} never rewrites a workbook; cape prepare writes upload-ready CSV parts from it)` : '',
     declarations: workbooks > 0 ? workspace.declarations.filter((d) => d.sheet === undefined) : workspace.declarations,
   };

@@ -326,6 +326,8 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
         out.exports.push({ ...file, data });
       } else if (kind === 'results') {
         index.setResults(uri, classified.text ?? '');
+      } else if (kind === 'manifest') {
+        index.setManifest(uri, classified.text ?? '');
       } else if (kind === 'declaration') {
         const text = classified.text ?? '';
         if (request.indexDeclarations) keyed.push({ uri, keys: declarationKeys(text) });

@@ -128,7 +128,9 @@ export async function runPrepare(
   for (const uri of inputUris) inputs.push({ source: fileNameOf(uri), uri, text: await readText(documents, uri, settings) });
   const stem = splitFileName(fileNameOf(inputUris[0])).stem;
   const prepared = prepareUpload(inputs, settings, (i, total) => `${stem}-upload-part${i}-of-${total}.csv`, undefined, context && { workspace: withoutInputs(context.workspace, inputUris), filingDate: context.filingDate });
-  const files = [...prepared.parts, { name: 'manifest.csv', text: manifestCsv(prepared.parts, sha256, prepared.warnings), entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
+  // The manifest names each part's sources: wherever the parts are written, they and their sources are one family.
+  const manifest = manifestCsv(prepared.parts, sha256, prepared.warnings, { manifestUri: `${outDir}/manifest.csv`, partSources: prepared.partSources });
+  const files = [...prepared.parts, { name: 'manifest.csv', text: manifest, entries: 0 }, { name: 'excluded.csv', text: excludedCsv(prepared.excluded), entries: 0 }];
   const accepted = prepared.parts.reduce((n, p) => n + p.entries, 0);
   const result = await createFiles(connection, outDir, files, 'Prepare declarations for upload', `${accepted} entries in ${prepared.parts.length} part(s), ${prepared.excluded.length} row(s) in excluded.csv`, confirm);
   return { ...result, accepted, excluded: prepared.excluded.length };

@@ -116,6 +116,7 @@ export class WorkspaceIndexer {
     else this.sheets.delete(uri);
     if (classified?.kind === 'es003') await this.ingestEntryData(uri, file, classified);
     else if (classified?.kind === 'results') this.index.setResults(uri, classified.text ?? '');
+    else if (classified?.kind === 'manifest') this.index.setManifest(uri, classified.text ?? '');
     else if (classified?.kind === 'declaration') this.index.setDeclarationKeys(uri, declarationKeys(classified.text ?? ''));
     else this.index.remove(uri);
     if (notify) this.onChange();
@@ -168,6 +169,7 @@ export class WorkspaceIndexer {
       }
       this.open.add(uri);
       if (kind === 'results') this.index.setResults(uri, content);
+      else if (kind === 'manifest') this.index.setManifest(uri, content);
       else this.index.remove(uri);
     }
     if (this.index.generation !== generation) this.onChange();

@@ -57,10 +57,38 @@ describe('cape split and cape prepare', () => {
     assert.deepEqual(fs.readdirSync(out).sort(), ['damaged-upload-part1-of-1.csv', 'excluded.csv', 'manifest.csv']);
     const part = fs.readFileSync(path.join(out, 'damaged-upload-part1-of-1.csv'), 'utf8');
     const manifest = fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8');
-    assert.equal(manifest, `Part File,Entries,SHA-256,Warnings\r\ndamaged-upload-part1-of-1.csv,11,${createHash('sha256').update(part).digest('hex')},\r\n`);
+    // Sources: each part's source files, relative to the manifest (the parts and their sources are one family).
+    assert.equal(manifest, `Part File,Entries,SHA-256,Warnings,Sources\r\ndamaged-upload-part1-of-1.csv,11,${createHash('sha256').update(part).digest('hex')},,../damaged.csv\r\n`);
     const excluded = fs.readFileSync(path.join(out, 'excluded.csv'), 'utf8').trim().split('\r\n').slice(1);
     assert.deepEqual(excluded.map((l) => l.split(',').slice(1, 2)[0]), ['7', '10', '11', '13', '16']);
     assert.equal(11 + excluded.length, 16, 'the 15 entries and the blank line');
+  });
+
+  it('prepare of several declarations, anywhere: the parts and every source are one family, so check finds no duplicates between them', () => {
+    for (const outDir of [undefined, path.join('uploads', 'march')]) {
+      const dir = fs.mkdtempSync(path.join(tmp, 'family-'));
+      fs.writeFileSync(path.join(dir, 'a.csv'), decl(VALID[0], VALID[1]));
+      fs.writeFileSync(path.join(dir, 'b.csv'), decl(VALID[2], VALID[1]));
+      // c's only entry is a's too: c is still a source (its duplicate was left out in favour of a's).
+      fs.writeFileSync(path.join(dir, 'c.csv'), decl(VALID[0]));
+      const r = cape(['prepare', 'a.csv', 'b.csv', 'c.csv', ...(outDir ? ['--out-dir', outDir] : [])], dir);
+      assert.equal(r.status, 0, r.stderr);
+      const up = outDir ? '../../' : '../';
+      const manifest = fs.readFileSync(path.join(dir, outDir ?? 'a-upload', 'manifest.csv'), 'utf8');
+      assert.ok(manifest.endsWith(`,${up}a.csv | ${up}b.csv | ${up}c.csv\r\n`), manifest);
+      const checked = cape(['check', '.', '--format', 'json'], dir);
+      assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+      const files = JSON.parse(checked.stdout).files as { path: string; diagnostics: { code: string; severity: string }[] }[];
+      assert.ok(files.every((f) => !f.diagnostics.some((d) => d.code === 'duplicate-in-workspace')), checked.stdout);
+      // Each source is told to upload the parts instead.
+      for (const name of ['a.csv', 'b.csv', 'c.csv']) assert.ok(files.find((f) => f.path === name)?.diagnostics.some((d) => d.code === 'split-source' && d.severity === 'info'), name);
+      // A source changed after prepare: the parts hold an entry no source holds any more, and each source says so.
+      fs.writeFileSync(path.join(dir, 'b.csv'), decl(VALID[1]));
+      const drifted = JSON.parse(cape(['check', '.', '--format', 'json'], dir).stdout).files as { path: string; diagnostics: { code: string; severity: string; message: string }[] }[];
+      const note = drifted.find((f) => f.path === 'b.csv')!.diagnostics.find((d) => d.code === 'split-source')!;
+      assert.equal(note.severity, 'warning');
+      assert.match(note.message, /holds an entry its sources no longer do/);
+    }
   });
 
   it('prepare refuses when an output exists', () => {

@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { TestClient, waitFor } from '../helpers/lspClient';
 import { decl, VALID } from '../helpers/service';
 import { es003Text } from '../helpers/es003';
-import { computeCheckDigit } from '../../server/src/service';
+import { computeCheckDigit, DEFAULT_SETTINGS, manifestCsv, prepareUpload } from '../../server/src/service';
 
 describe('language server over stdio: after the first check', () => {
   let dir: string;
@@ -37,6 +37,32 @@ describe('language server over stdio: after the first check', () => {
       const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('m.csv') }, range: items[0].range, context: { diagnostics: items } });
       const archive = actions.find((a) => a.title.startsWith('Archive the split source'))!;
       assert.deepEqual(archive.edit!.documentChanges, [{ kind: 'rename', oldUri: uri('m.csv'), newUri: uri('archived/m.csv'), options: { overwrite: false, ignoreIfExists: false } }]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('parts prepared from several declarations into any folder: the manifest makes them one family with every source', async () => {
+    const [V0, V1, V2] = VALID;
+    fs.writeFileSync(path.join(dir, 'a.csv'), decl(V0, V1));
+    fs.writeFileSync(path.join(dir, 'b.csv'), decl(V2, V1));
+    const out = path.join(dir, 'march uploads');
+    const prepared = prepareUpload(['a.csv', 'b.csv'].map((name) => ({ source: name, uri: uri(name), text: fs.readFileSync(path.join(dir, name), 'utf8') })), DEFAULT_SETTINGS, (i, n) => `upload-part${i}-of-${n}.csv`);
+    fs.mkdirSync(out);
+    for (const part of prepared.parts) fs.writeFileSync(path.join(out, part.name), part.text);
+    const manifestUri = pathToFileURL(path.join(out, 'manifest.csv')).toString();
+    fs.writeFileSync(path.join(out, 'manifest.csv'), manifestCsv(prepared.parts, () => '0', [], { manifestUri, partSources: prepared.partSources }));
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
+    try {
+      await client.open(uri('b.csv'), decl(V2, V1));
+      const items = await waitFor(async () => {
+        const r = await client.pull(uri('b.csv'));
+        return r.items!.some((d) => d.code === 'split-source') ? r.items! : undefined;
+      }, 5000, 'the split-source note on the second source');
+      assert.deepEqual(items.map((d) => [d.code, d.severity]), [['split-source', 3]]);
+      const part = uri('march uploads/upload-part1-of-1.csv');
+      await client.open(part, prepared.parts[0].text);
+      assert.deepEqual((await client.pull(part)).items, []);
     } finally {
       await client.stop();
     }

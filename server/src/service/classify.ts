@@ -10,7 +10,7 @@ import { resultColumns } from './results';
 import { undecodedUtf16 } from './encoding';
 import { sheetReason } from './workbook';
 
-export type FileKind = 'declaration' | 'es003' | 'results' | 'other-csv' | 'not-csv';
+export type FileKind = 'declaration' | 'es003' | 'results' | 'manifest' | 'other-csv' | 'not-csv';
 
 export interface FileClassification {
   kind: FileKind;
@@ -36,6 +36,7 @@ export const KIND_NAMES: Record<FileKind, { one: string; many: string; a: string
   declaration: { one: 'CAPE declaration', many: 'CAPE declarations', a: 'a CAPE declaration' },
   es003: { one: 'ES-003 export', many: 'ES-003 exports', a: 'an ES-003 export' },
   results: { one: 'CBP results file', many: 'CBP results files', a: 'a CBP results file' },
+  manifest: { one: 'upload manifest', many: 'upload manifests', a: 'an upload manifest (manifest.csv)' },
   'other-csv': { one: 'other CSV', many: 'other CSVs', a: 'another CSV' },
   'not-csv': { one: 'non-CSV file', many: 'non-CSV files', a: 'a non-CSV file' },
 };
@@ -115,6 +116,7 @@ function classifyText(input: ClassifyInput, mayBeBinary: boolean): FileClassific
     return { kind: 'results', reason: `its header has an entry column (\`${cells[results.entry]}\`) with a claim or status column` };
   }
   if (export_) return { kind: 'es003', reason: `its header has an entry column (\`${cells[export_.entry!]}\`) with ES-003 line, HTS, duty or date columns` };
+  if (isManifestHeader(cells)) return { kind: 'manifest', reason: 'its header is an upload manifest\'s (`Part File`, `Entries`, `SHA-256`), as cape prepare writes it' };
   if (/\.cape\.csv$/i.test(input.name)) return { kind: 'declaration', reason: 'it is named *.cape.csv' };
   const first = firstNonBlankLine(head);
   if (first !== undefined) {
@@ -144,4 +146,9 @@ export interface DocumentKindInput {
 /** A declaration by the one classifier: what the editor analyzes and what the CLI writes to. */
 export function isDeclarationDocument({ path, text, matchesFilesSetting }: DocumentKindInput): boolean {
   return classifyFile({ name: path, head: text, declaredKind: matchesFilesSetting ? 'declaration' : undefined }).kind === 'declaration';
+}
+
+/** The header `manifestCsv` (prepare.ts) writes. */
+export function isManifestHeader(cells: readonly string[]): boolean {
+  return cells.length >= 3 && cells[0].trim() === 'Part File' && cells[1].trim() === 'Entries' && cells[2].trim() === 'SHA-256';
 }

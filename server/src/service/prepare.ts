@@ -12,6 +12,8 @@ import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
 import { clampPartSize, declarationParts, type PlannedFile } from './split';
 import { CROSS_FILE_RULES } from './rules';
+import { decodedFolder, decodedPath, relativePath } from './fileNames';
+import { MANIFEST_SOURCE_SEPARATOR } from './splitFamilies';
 import type { WorkspaceView } from './workspace';
 
 export interface PrepareInput {
@@ -41,6 +43,12 @@ export interface PartWarning {
 
 export interface PreparedUpload {
   parts: PlannedFile[];
+  /**
+   * Per part, the inputs (URIs) holding its entries: where each came from, and every later input
+   * whose duplicate of it was left out. The manifest records them, so the parts and their sources are
+   * one family wherever the parts are written.
+   */
+  partSources: string[][];
   excluded: ExcludedRow[];
   warnings: PartWarning[];
   /** Input rows considered (entries and blank rows), for the accounting. */
@@ -78,7 +86,9 @@ export function prepareUpload(
   const accepted: string[] = [];
   const acceptedWarnings: Finding[][] = [];
   const excluded: ExcludedRow[] = [];
-  const firstSeen = new Map<string, { source: string; line: number }>();
+  const firstSeen = new Map<string, { source: string; line: number; index: number }>();
+  const partSources: Set<string>[] = [];
+  const holds = (index: number, uri: string) => (partSources[Math.floor(index / size)] ??= new Set()).add(uri);
   let inputRows = 0;
   for (const input of inputs) {
     // Every entry of a master list is judged, however long: no structural-only shortcut here.
@@ -110,9 +120,11 @@ export function prepareUpload(
       const earlier = firstSeen.get(value);
       if (earlier) {
         excludedHere.push({ source: input.source, line, entry: raw, codes: ['duplicate'], messages: [`Duplicate of ${earlier.source} line ${earlier.line}; kept there.`] });
+        holds(earlier.index, input.uri);
         continue;
       }
-      firstSeen.set(value, { source: input.source, line });
+      firstSeen.set(value, { source: input.source, line, index: accepted.length });
+      holds(accepted.length, input.uri);
       accepted.push(value);
       acceptedWarnings.push((byLine.get(row.line) ?? []).filter((f) => WARNINGS_KEPT.has(effectiveSeverity(f.code, analysis, f.severity)) && CROSS_FILE_CODES.has(f.code)));
     }
@@ -124,7 +136,7 @@ export function prepareUpload(
   acceptedWarnings.forEach((list, i) => {
     for (const f of list) warnings.push({ entry: accepted[i], code: f.code, message: f.message, part: Math.floor(i / size) + 1 });
   });
-  return { parts, excluded, warnings, inputRows };
+  return { parts, partSources: parts.map((_, i) => [...(partSources[i] ?? [])]), excluded, warnings, inputRows };
 }
 
 /** excluded.csv: every input row left out, where it was and why. */
@@ -136,7 +148,17 @@ export function excludedCsv(rows: readonly ExcludedRow[]): string {
  * manifest.csv: each part, its entry count and the SHA-256 of its bytes (computed by the caller, which
  * owns I/O), and the warnings of the entries it holds (`code entry` pairs), which stay in the part.
  */
-export function manifestCsv(parts: readonly PlannedFile[], sha256: (text: string) => string, warnings: readonly PartWarning[] = []): string {
+export function manifestCsv(parts: readonly PlannedFile[], sha256: (text: string) => string, warnings: readonly PartWarning[] = [], sources?: ManifestSources): string {
   const of = (i: number) => warnings.filter((w) => w.part === i + 1).map((w) => `${w.code} ${w.entry}`).join('; ');
-  return stringify([['Part File', 'Entries', 'SHA-256', 'Warnings'], ...parts.map((p, i) => [p.name, p.entries, sha256(p.text), of(i)])], { record_delimiter: '\r\n' });
+  const from = sources && decodedFolder(sources.manifestUri);
+  const sourcesOf = (i: number) => (sources?.partSources[i] ?? []).map((uri) => relativePath(from!, decodedPath(uri))).join(MANIFEST_SOURCE_SEPARATOR);
+  const header = ['Part File', 'Entries', 'SHA-256', 'Warnings', ...(sources ? ['Sources'] : [])];
+  return stringify([header, ...parts.map((p, i) => [p.name, p.entries, sha256(p.text), of(i), ...(sources ? [sourcesOf(i)] : [])])], { record_delimiter: '\r\n' });
 }
+
+/** Where the manifest will be, and `PreparedUpload.partSources`: the `Sources` column (paths relative to the manifest). */
+export interface ManifestSources {
+  manifestUri: string;
+  partSources: readonly (readonly string[])[];
+}
+

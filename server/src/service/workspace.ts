@@ -10,7 +10,7 @@ import { keysOfModel, type DeclarationKeys } from './declarationKeys';
 import type { DeclarationModel } from './model';
 import type { EntryFacts, RowProblem } from './es003';
 import { parseResults, type CbpResult } from './results';
-import { findSplitFamilies, type SplitFamily } from './splitFamilies';
+import { familyMembers, findSplitFamilies, parseManifest, type ManifestFamily, type SplitFamily } from './splitFamilies';
 
 export interface Occurrence {
   uri: string;
@@ -75,6 +75,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly results = new Map<string, IndexedResult[]>();
   private readonly resultKeys = new Map<string, string[]>();
   private readonly entryData = new Map<string, { facts: Map<string, EntryFacts>; problems: RowProblem[]; rows: number }>();
+  /** Upload manifests (prepare's manifest.csv) that name their parts' sources. */
+  private readonly manifests = new Map<string, ManifestFamily>();
 
   /** Indexes (or re-indexes) a declaration from its model (an open document). */
   setDeclaration(uri: string, model: DeclarationModel): void {
@@ -83,6 +85,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Indexes (or re-indexes) a declaration from its keys (`declarationKeys` of a file on disk). */
   setDeclarationKeys(uri: string, keys: DeclarationKeys): void {
+    if (this.manifests.delete(uri)) this.generation++; // it was a manifest, and is a declaration now
     const codes = this.codesOf(keys);
     const lines = keys.lines;
     const id = this.ids.get(uri);
@@ -225,6 +228,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   setResults(uri: string, text: string): void {
     this.removeResults(uri);
+    this.manifests.delete(uri);
     const parsed = parseResults(text);
     const keys: string[] = [];
     for (const result of parsed) {
@@ -237,10 +241,19 @@ export class WorkspaceIndex implements WorkspaceView {
     this.generation++;
   }
 
+  /** An upload manifest: its parts and their sources are one family (see splitFamilies.ts). */
+  setManifest(uri: string, text: string): void {
+    this.remove(uri);
+    const family = parseManifest(text, uri);
+    if (family) this.manifests.set(uri, family);
+    this.generation++;
+  }
+
   /** An ES-003 export's per-entry facts (aggregated by the caller, which streams the file). */
   setEntryData(uri: string, facts: Map<string, EntryFacts>, problems: RowProblem[], rows: number): void {
     this.removeDeclaration(uri);
     this.removeResults(uri);
+    this.manifests.delete(uri);
     this.entryData.set(uri, { facts, problems, rows });
     this.generation++;
   }
@@ -276,12 +289,13 @@ export class WorkspaceIndex implements WorkspaceView {
 
   splitFamilyOf(uri: string): SplitFamily | undefined {
     if (this.families?.generation !== this.generation) {
-      const bySource = findSplitFamilies(this.declarationUris(), (u) => {
+      const codesOf = (u: string) => {
         const id = this.ids.get(u);
         return id === undefined ? undefined : this.files[id]?.codes;
-      });
+      };
+      const bySource = findSplitFamilies(this.declarationUris(), codesOf, [...this.manifests.values()]);
       const byUri = new Map<string, SplitFamily>();
-      for (const family of bySource.values()) for (const member of [family.source, ...family.parts]) byUri.set(member, family);
+      for (const family of bySource.values()) for (const member of familyMembers(family)) byUri.set(member, family);
       this.families = { generation: this.generation, byUri };
     }
     return this.families.byUri.get(uri);
@@ -300,13 +314,13 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Forgets a file: declaration, results or entry data. */
   remove(uri: string): void {
-    const changed = this.removeDeclaration(uri) || this.removeResults(uri) || this.entryData.delete(uri);
+    const changed = this.removeDeclaration(uri) || this.removeResults(uri) || this.entryData.delete(uri) || this.manifests.delete(uri);
     if (changed) this.generation++;
   }
 
   has(uri: string): boolean {
     const id = this.ids.get(uri);
-    return (id !== undefined && this.files[id] !== undefined) || this.resultKeys.has(uri) || this.entryData.has(uri);
+    return (id !== undefined && this.files[id] !== undefined) || this.resultKeys.has(uri) || this.entryData.has(uri) || this.manifests.has(uri);
   }
 
   declarationUris(): string[] {

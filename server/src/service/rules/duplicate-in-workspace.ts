@@ -1,4 +1,5 @@
 import { fileNameOf } from '../fileNames';
+import { familyMembers } from '../splitFamilies';
 import { deleteRow, rowHoldsOnlyItsEntry } from './helpers';
 import type { CrossFileRule } from './rule';
 
@@ -14,7 +15,7 @@ export const duplicateInWorkspace: CrossFileRule = {
     const isShared = workspace.sharedKeyTest(model.uri);
     // A split source and its parts hold the same entries on purpose: not duplicates of each other.
     const family = workspace.splitFamilyOf(model.uri);
-    const members = family ? new Set([family.source, ...family.parts]) : undefined;
+    const members = family ? new Set(familyMembers(family)) : undefined;
     // By packed code where the model has one: no key to pack again per entry (2,000,000 in a CLI run).
     const isSharedCode = sharedAsIndexed ? (code: number) => sharedAsIndexed.has(code) : workspace.sharedCodeTest?.(model.uri);
     const { entries, keyCodes } = model;

@@ -1,5 +1,5 @@
 import { fileNameOf } from '../fileNames';
-import type { SplitFamily } from '../splitFamilies';
+import { isFamilySource, type SplitFamily } from '../splitFamilies';
 import { isWorkbookName } from '../workbook';
 import type { CrossFileRule } from './rule';
 
@@ -12,7 +12,7 @@ export const splitSource: CrossFileRule = {
   codes: ['split-source'],
   check({ model, workspace, report }) {
     const family = workspace.splitFamilyOf(model.uri);
-    if (!family || family.source !== model.uri) return;
+    if (!family || !isFamilySource(family, model.uri)) return;
     const anchor = model.header ?? model.entries[0]?.row;
     const names = family.parts.map(fileNameOf);
     const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} ... ${names[names.length - 1]}`;
