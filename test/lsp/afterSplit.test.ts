@@ -68,6 +68,24 @@ describe('language server over stdio: after the first check', () => {
     }
   });
 
+  it('the prepare command writes a manifest naming every source, relative to the folder it writes to', async () => {
+    const [V0, V1, V2] = VALID;
+    fs.writeFileSync(path.join(dir, 'a.csv'), decl(V0, V1));
+    fs.writeFileSync(path.join(dir, 'b b.csv'), decl(V2, V1));
+    const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
+    try {
+      const outDir = pathToFileURL(path.join(dir, 'for upload')).toString();
+      const result: { applied: boolean; files: string[] } = await client.connection.sendRequest('workspace/executeCommand', { command: 'cape.server.prepare', arguments: [[uri('a.csv'), uri('b b.csv')], outDir] });
+      assert.equal(result.applied, true);
+      const created = client.appliedEdits.at(-1)!.edit.documentChanges as { kind?: string; uri?: string; textDocument?: { uri: string }; edits?: { newText: string }[] }[];
+      const manifest = created.find((c) => c.textDocument?.uri.endsWith('/manifest.csv'))!;
+      assert.equal(manifest.textDocument!.uri, `${outDir}/manifest.csv`);
+      assert.match(manifest.edits![0].newText, /^Part File,Entries,SHA-256,Warnings,Sources\r\na-upload-part1-of-1\.csv,3,[0-9a-f]{64},,\.\.\/a\.csv \| \.\.\/b b\.csv\r\n$/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('an ineligible entry offers Remove this entry; the source action moves every one to excluded.csv', async () => {
     const [V0, V1, V2] = VALID;
     fs.writeFileSync(path.join(dir, 'es003.csv'), es003Text([{ entry: V0, type: '08' }, { entry: V1, type: '08' }, { entry: V2 }]));
