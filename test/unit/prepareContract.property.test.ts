@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, computeCheckDigit, declarationKeys, prepareUpload, toDiagnostics, withWorkspace, WorkspaceIndex } from '../../server/src/service';
+import { analyze, computeCheckDigit, declarationKeys, manifestCsv, prepareUpload, toDiagnostics, withWorkspace, WorkspaceIndex } from '../../server/src/service';
 import { aggregate, es003Text, type Es003Row } from '../helpers/es003';
 import { settings } from '../helpers/service';
 
@@ -97,6 +97,17 @@ describe('prepare: what it calls ready passes check (property)', () => {
         for (const part of prepared.parts) {
           const errors = toDiagnostics(withWorkspace(analyze(part.text, `file:///up/${part.name}`, settings()), checkIndex, FILING)).filter((d) => d.severity === 1);
           assert.deepEqual(errors.map((d) => `${d.range.start.line}:${d.code}: ${d.message}`), [], `${part.name}:\n${part.text}`);
+        }
+
+        // The same, with the sources and prepare's manifest beside the parts, as prepare leaves them on
+        // disk: the manifest makes the parts one family with their sources, so still no error on a part.
+        const beside = indexOf(exportText, resultsText);
+        for (const input of inputs) beside.setDeclarationKeys(input.uri, declarationKeys(input.text));
+        for (const part of prepared.parts) beside.setDeclarationKeys(`file:///w/up/${part.name}`, declarationKeys(part.text));
+        beside.setManifest('file:///w/up/manifest.csv', manifestCsv(prepared.parts, () => 'hash', prepared.warnings, { manifestUri: 'file:///w/up/manifest.csv', partSources: prepared.partSources }));
+        for (const part of prepared.parts) {
+          const errors = toDiagnostics(withWorkspace(analyze(part.text, `file:///w/up/${part.name}`, settings()), beside, FILING)).filter((d) => d.severity === 1);
+          assert.deepEqual(errors.map((d) => `${d.range.start.line}:${d.code}: ${d.message}`), [], `${part.name} beside its sources:\n${part.text}\n${inputs.map((i) => i.text).join('--\n')}`);
         }
       }),
       { numRuns: 300, seed: Number(process.env.CAPE_SEED ?? 1501) },
