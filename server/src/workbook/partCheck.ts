@@ -34,19 +34,29 @@ export function checkWholePart(entry: { name: string; size: number; crc: number 
   check.finish();
 }
 
+/** A part's bytes as the platform's inflater (DecompressionStream, native in Node and browsers) gives them. */
+export function inflatedPart(bytes: Uint8Array, entry: ZipEntry): ReadableStream<Uint8Array> {
+  const stored = new Blob([bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)]).stream();
+  return entry.method === 8 ? stored.pipeThrough(new DecompressionStream('deflate-raw')) : stored;
+}
+
+/** The next chunk, or undefined when the stream fails (deflate data that cannot be inflated). */
+export async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]>> | undefined> {
+  try {
+    return await reader.read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A part streamed through the platform's inflater and checked, before a reader that checks nothing reads it. */
 export async function checkStreamedPart(bytes: Uint8Array, entry: ZipEntry): Promise<void> {
   const check = new PartCheck(entry);
-  const stored = new Blob([bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)]).stream();
-  const reader = (entry.method === 8 ? stored.pipeThrough(new DecompressionStream('deflate-raw')) : stored).getReader();
+  const reader = inflatedPart(bytes, entry).getReader();
   try {
     for (;;) {
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        chunk = await reader.read();
-      } catch {
-        throw damaged(entry.name, 'cannot be inflated (the file was cut short or altered)');
-      }
+      const chunk = await nextChunk(reader);
+      if (!chunk) throw damaged(entry.name, 'cannot be inflated (the file was cut short or altered)');
       if (chunk.done) return check.finish();
       check.add(chunk.value);
     }

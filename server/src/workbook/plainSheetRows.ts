@@ -5,7 +5,7 @@
  */
 import type { WorkbookRow } from '../service/workbook';
 import { PlainSheetScanner, type SheetContext } from './plainSheet';
-import { PartCheck } from './partCheck';
+import { inflatedPart, nextChunk, PartCheck } from './partCheck';
 import type { ZipEntry } from './zipEntry';
 
 /**
@@ -17,21 +17,16 @@ import type { ZipEntry } from './zipEntry';
  */
 export async function* plainSheetRows(bytes: Uint8Array, entry: ZipEntry, context: SheetContext, given: { rows: number }): AsyncGenerator<WorkbookRow, boolean, undefined> {
   const scanner = new PlainSheetScanner(context);
-  const compressed = new Blob([bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)]).stream();
   // A queue of inflated chunks lets zlib (on its own thread) run ahead while the rows are read.
   const ahead = new TransformStream<Uint8Array, Uint8Array>(undefined, new CountQueuingStrategy({ highWaterMark: 32 }));
-  const reader = (entry.method === 8 ? compressed.pipeThrough(new DecompressionStream('deflate-raw')) : compressed).pipeThrough(ahead).getReader();
+  const reader = inflatedPart(bytes, entry).pipeThrough(ahead).getReader();
   const decoder = new TextDecoder();
   const rows: WorkbookRow[] = [];
   const check = new PartCheck(entry);
   try {
     for (;;) {
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        chunk = await reader.read();
-      } catch {
-        return false;
-      }
+      const chunk = await nextChunk(reader);
+      if (!chunk) return false;
       if (chunk.value) check.add(chunk.value);
       else check.finish();
       // Past `</sheetData>` the rest (page set-up) is only inflated, for the checksum.
