@@ -54,6 +54,28 @@ describe('split in VS Code', () => {
     assert.deepEqual([status.entries, status.error, status.warning], [5, 0, 0], 'no duplicate-in-workspace against the source or the other parts');
     for (const name of ['twelve.csv', ...result.files]) await vscode.workspace.fs.delete(workspaceFile(name));
   });
+
+  it('parts prepared from two declarations into a folder of their own are no duplicates of either source (their manifest says so)', async () => {
+    const valid = Array.from({ length: 5 }, (_, i) => `ZZ8${String(i).padStart(7, '0')}`).map((base) => base + checkDigit(base));
+    const text = (rows: string[]) => new TextEncoder().encode(['Entry Number', ...rows].join('\r\n') + '\r\n');
+    // As prepare leaves them (its writing is tested in test/cli and test/lsp; the command asks for a
+    // preview here): the two sources share an entry, kept once in the part, and the manifest names both.
+    await vscode.workspace.fs.writeFile(workspaceFile('first.csv'), text(valid.slice(0, 3)));
+    await vscode.workspace.fs.writeFile(workspaceFile('second.csv'), text(valid.slice(2)));
+    const outDir = workspaceFile('upload batch');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(outDir, 'first-upload-part1-of-1.csv'), text(valid));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(outDir, 'manifest.csv'), new TextEncoder().encode('Part File,Entries,SHA-256,Warnings,Sources\r\nfirst-upload-part1-of-1.csv,5,-,,../first.csv | ../second.csv\r\n'));
+    const second = await open('second.csv');
+    await diagnosticsWhere(second.document.uri, (d) => d.some((x) => codeOf(x) === 'split-source'), 'the split-source note on the second source', true);
+    const part = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(outDir, 'first-upload-part1-of-1.csv')));
+    const status = await waitFor(async () => {
+      const s = await serverStatus(part.document.uri);
+      return s.declaration && s.entries === 5 && s.error === 0 ? s : undefined;
+    }, 'the part checked with no error (no duplicate-in-workspace against its sources)');
+    assert.equal(status.warning, 0);
+    for (const name of ['first.csv', 'second.csv']) await vscode.workspace.fs.delete(workspaceFile(name));
+    await vscode.workspace.fs.delete(outDir, { recursive: true });
+  });
 });
 
 /** The check digit of a 10-character base (Luhn; digits only here). */
