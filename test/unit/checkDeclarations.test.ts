@@ -78,6 +78,21 @@ describe('checking many declarations with one parse each', () => {
     assert.ok(onePass > 200 && reanalyzed > 200, `${onePass} files in one pass, ${reanalyzed} analyzed again`);
   });
 
+  it('gives the same for files past cape.maxEntries, undecoded UTF-16, a semicolon save and quoted cells', () => {
+    const files = [
+      { uri: 'file:///w/long.csv', text: decl(...VALID, VALID[0]) },
+      { uri: 'file:///w/utf16.csv', text: Buffer.from(decl(VALID[1]), 'utf16le').toString('latin1') },
+      { uri: 'file:///w/semicolon.csv', text: `Entry Number;Note\r\n${VALID[2]};x\r\n${VALID[3]};y\r\n` },
+      { uri: 'file:///w/quoted.csv', text: `Entry Number\r\n"${VALID[3]}"\r\n"${VALID[4]}"\r\n` },
+    ];
+    const limited = settings({ maxEntries: 3 });
+    const reference = new WorkspaceIndex();
+    for (const f of files) reference.setDeclarationKeys(f.uri, declarationKeys(f.text));
+    const expected = files.map((f) => toDiagnostics(withWorkspace(analyze(f.text, f.uri, limited), reference, FILING_DATE, { indexedAsIs: true })));
+    assert.deepEqual(checkDeclarations(new WorkspaceIndex(), files, limited, FILING_DATE, (analysis) => toDiagnostics(analysis)), expected);
+    assert.ok(expected[2].some((d) => d.code === 'duplicate-in-workspace') && expected[3].some((d) => d.code === 'duplicate-in-workspace'), 'the semicolon save and the quoted file share an entry');
+  });
+
   it('checks a file again when another file holds its entry, and not when nothing is shared', () => {
     const files = [
       { uri: 'file:///w/a.csv', text: decl(VALID[0], VALID[1]) },
