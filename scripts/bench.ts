@@ -509,8 +509,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
 - B1: the baseline is \`csv-parse/sync\` with default options on the same text (100 runs, each
   paired with one of the product's). The declaration has no quote character, so the product splits it
   directly, builds the model every feature reads (a clean line is one object: row, entry and cell
-  facts), runs every rule and makes the diagnostics: 0.23x csv-parse and 1.2 ms in this session's bench
-  run (0.37-0.41x and 1.3-2.3 ms before the row and line-start changes under B1b; csv-parse alone
+  facts), runs every rule and makes the diagnostics: 0.23-0.24x csv-parse and 1.2 ms in this session's two
+  bench runs (0.37-0.41x and 1.3-2.3 ms before the row and line-start changes under B1b; csv-parse alone
   3.5-5.7 ms). Before the split, csv-parse was 65% of the analysis
   and the ratio 1.27-1.34x.
 - B1b: a 200,000-line master list as Excel writes it (no quote characters; 1% other damage). Its
@@ -518,8 +518,8 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   line index (\`quoteFreeRows\` in parse.ts): before, the split made a one-field array per line, and
   200,000 of them stayed alive through the young-generation collections of the analysis, which copied
   them with the rows; the split itself also scanned every character again after the line index had
-  found the breaks. 0.58-0.60x in the previous session's bench runs (was 0.75-0.87x), and 0.44x in
-  this session's with the rows and line starts below. Profile of what was left then
+  found the breaks. 0.58-0.60x in the previous session's bench runs (was 0.75-0.87x), and 0.44-0.50x
+  in this session's two with the rows and line starts below. Profile of what was left then
   per run (about 113 ms): the line index 11 ms, the rows 13 ms, the entries and their packed keys
   14 ms, the within-file duplicate table 13 ms, the other rules 11 ms, the diagnostics 7 ms, and
   garbage collection of the 200,000 rows that survive as the model. A row now keeps its flags and ordinal in
@@ -580,8 +580,9 @@ Profiles are \`node --cpu-prof\` runs of each figure's loop (the server bundle r
   was 49 MB), a quote-free row reads its value from the text only when asked, the delimiter check
   reads one line instead of splitting 4 KB, the lone-CR check rides on the line-break search instead of
   a regex over every character, and the duplicate rule boxes no key code for a file with nothing
-  shared. The analyses allocate 256 MB where they allocated 412 MB. In this session's runs 0.6-0.8x the
-  read-and-parse process (was 1.01-1.06x), about 2 million entries per second. Profile of one run
+  shared. The analyses allocate 256 MB where they allocated 412 MB. 0.63x and 0.66x the read-and-parse process in
+  this session's two full bench runs (0.6-0.8x in runs of B7 alone; was 1.01-1.06x), about 2 million
+  entries per second. Profile of one run
   (840 ms under the profiler): the key table's inserts 135 ms (about 40 ms of it page faults on the
   fresh 64 MB table), garbage collection 105 ms, the rows 60 ms, reading entry numbers 60 ms, the line
   index 45 ms, decoding 40 ms, the within-file duplicate table 45 ms, the models 30 ms. Tried and
