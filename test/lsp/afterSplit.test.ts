@@ -10,11 +10,24 @@ import { decl, VALID } from '../helpers/service';
 import { es003Text } from '../helpers/es003';
 import { computeCheckDigit, DEFAULT_SETTINGS, manifestCsv, prepareUpload } from '../../server/src/service';
 
+/** A document's diagnostics, once its split-source note is among them. */
+function withSplitSourceNote(client: TestClient, uri: string, what: string): Promise<Diagnostic[]> {
+  return waitFor(async () => {
+    const r = await client.pull(uri);
+    return r.items!.some((d) => d.code === 'split-source') ? r.items! : undefined;
+  }, 5000, what);
+}
+
 describe('language server over stdio: after the first check', () => {
   let dir: string;
   const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cape-lsp-after-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  /** Two declarations sharing an entry, as prepare's inputs. */
+  const twoSources = (first: string, second: string) => {
+    fs.writeFileSync(path.join(dir, first), decl(VALID[0], VALID[1]));
+    fs.writeFileSync(path.join(dir, second), decl(VALID[2], VALID[1]));
+  };
 
   it('a split source gets one note, its parts none; the archive action moves it into archived/', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => {
@@ -27,10 +40,7 @@ describe('language server over stdio: after the first check', () => {
     const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
     try {
       await client.open(uri('m.csv'), decl(...rows));
-      const items = await waitFor(async () => {
-        const r = await client.pull(uri('m.csv'));
-        return r.items!.some((d) => d.code === 'split-source') ? r.items! : undefined;
-      }, 5000, 'the split-source note');
+      const items = await withSplitSourceNote(client, uri('m.csv'), 'the split-source note');
       assert.deepEqual(items.map((d) => d.code), ['split-source']);
       await client.open(uri('m-part2-of-2.csv'), decl(...rows.slice(3)));
       assert.deepEqual((await client.pull(uri('m-part2-of-2.csv'))).items, []);
@@ -43,9 +53,8 @@ describe('language server over stdio: after the first check', () => {
   });
 
   it('parts prepared from several declarations into any folder: the manifest makes them one family with every source', async () => {
-    const [V0, V1, V2] = VALID;
-    fs.writeFileSync(path.join(dir, 'a.csv'), decl(V0, V1));
-    fs.writeFileSync(path.join(dir, 'b.csv'), decl(V2, V1));
+    const [, V1, V2] = VALID;
+    twoSources('a.csv', 'b.csv');
     const out = path.join(dir, 'march uploads');
     const prepared = prepareUpload(['a.csv', 'b.csv'].map((name) => ({ source: name, uri: uri(name), text: fs.readFileSync(path.join(dir, name), 'utf8') })), DEFAULT_SETTINGS, (i, n) => `upload-part${i}-of-${n}.csv`);
     fs.mkdirSync(out);
@@ -55,10 +64,7 @@ describe('language server over stdio: after the first check', () => {
     const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
     try {
       await client.open(uri('b.csv'), decl(V2, V1));
-      const items = await waitFor(async () => {
-        const r = await client.pull(uri('b.csv'));
-        return r.items!.some((d) => d.code === 'split-source') ? r.items! : undefined;
-      }, 5000, 'the split-source note on the second source');
+      const items = await withSplitSourceNote(client, uri('b.csv'), 'the split-source note on the second source');
       assert.deepEqual(items.map((d) => [d.code, d.severity]), [['split-source', 3]]);
       const part = uri('march uploads/upload-part1-of-1.csv');
       await client.open(part, prepared.parts[0].text);
@@ -69,9 +75,7 @@ describe('language server over stdio: after the first check', () => {
   });
 
   it('the prepare command writes a manifest naming every source, relative to the folder it writes to', async () => {
-    const [V0, V1, V2] = VALID;
-    fs.writeFileSync(path.join(dir, 'a.csv'), decl(V0, V1));
-    fs.writeFileSync(path.join(dir, 'b b.csv'), decl(V2, V1));
+    twoSources('a.csv', 'b b.csv');
     const client = await TestClient.start({ pullDiagnostics: true, rootUri: pathToFileURL(dir).toString() });
     try {
       const outDir = pathToFileURL(path.join(dir, 'for upload')).toString();
