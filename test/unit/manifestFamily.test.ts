@@ -39,6 +39,13 @@ describe('upload manifests', () => {
     assert.equal(classifyFile({ name: 'manifest.csv', head: built }).kind, 'manifest');
     assert.equal(parseManifest(built, 'file:///w/manifest.csv'), undefined);
     assert.equal(parseManifest('"unclosed', 'file:///w/manifest.csv'), undefined);
+    // Opened in Excel and saved again: a BOM, quotes, and `;` or tabs between the columns (European Excel, "Text").
+    const expected = { parts: ['/w/out/march/up-part1-of-2.csv', '/w/out/march/up-part2-of-2.csv'], sources: ['/w/a.csv', '/w/b c.csv'] };
+    for (const delimiter of [',', ';', '\t']) {
+      const resaved: string = '\ufeff' + manifest.split('\r\n').map((line) => line.split(',').map((cell) => (cell.includes(' ') ? `"${cell}"` : cell)).join(delimiter)).join('\r\n');
+      assert.deepEqual(parseManifest(resaved, 'file:///w/out/march/manifest.csv'), expected, JSON.stringify(delimiter));
+      assert.equal(classifyFile({ name: 'manifest.csv', head: resaved }).kind, 'manifest', JSON.stringify(delimiter));
+    }
   });
 
   it('make the parts and every source one family: no duplicates between them, a note on each source', () => {

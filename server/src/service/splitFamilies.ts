@@ -5,6 +5,7 @@
  * ("upload the parts, not this file"), and any drift between them is said exactly.
  */
 import { parse } from 'csv-parse/sync';
+import { headerDelimiter, firstLineOf } from './delimiters';
 import { decodedFolder, decodedPath, fileNameOf, resolvedPath } from './fileNames';
 import { splitFileName } from './split';
 
@@ -52,7 +53,9 @@ export interface ManifestFamily {
 export function parseManifest(text: string, manifestUri: string): ManifestFamily | undefined {
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }) as string[][];
+    // A manifest opened in Excel and saved again may come back with `;` or tabs between its columns.
+    const delimiter = headerDelimiter(firstLineOf(text.replace(/^\ufeff/, '')));
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }) as string[][];
   } catch {
     return undefined;
   }
