@@ -30,8 +30,6 @@ export interface FileAccess {
   readHead(file: string, bytes: number): Promise<{ head: Uint8Array; whole: boolean }>;
   /** Directory entries; throws (naming nothing) when unreadable. */
   readDirectory(dir: string): Promise<{ name: string; directory: boolean; file: boolean }[]>;
-  /** A file's size in bytes, when cheap to know (sizes the index up front); undefined otherwise. */
-  size?(file: string): number | undefined;
 }
 
 /** Files up to this size are read in one go (a 9,999-entry declaration is about 130 KB). */
@@ -59,13 +57,6 @@ export const nodeFiles: FileAccess = {
       return { head: buffer.subarray(0, bytesRead), whole: bytesRead >= stat.size };
     } finally {
       await handle.close();
-    }
-  },
-  size(file) {
-    try {
-      return fs.statSync(file).size;
-    } catch {
-      return undefined;
     }
   },
   async readDirectory(dir) {
@@ -295,11 +286,6 @@ export async function loadWorkspace(request: LoadRequest, access: FileAccess = n
     ...(request.results ?? []).map((input) => ({ input, as: 'results' as const })),
     ...request.inputs.map((input) => ({ input })),
   ];
-  if (request.indexDeclarations && access.size) {
-    // About 13 bytes per entry line: the index's key table is sized once instead of regrowing.
-    const bytes = request.inputs.reduce((n, input) => n + (input.absolute === STDIN_PATH ? 0 : (access.size!(input.absolute) ?? 0)), 0);
-    index.reserve(Math.ceil(bytes / 13));
-  }
   // Declarations' keys go into the index together, once all are read (see setDeclarationKeysOfMany).
   const keyed: { uri: string; keys: DeclarationKeys }[] = [];
   for (const { input, as } of jobs) {

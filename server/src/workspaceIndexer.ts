@@ -7,10 +7,9 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { declaredKindOf, matchesGlobs } from './globs';
+import { declaredKindOf, matchesGlobs, sheetSetting } from './globs';
 import { failureMessage, nodeFiles, readAndClassify, readEntryData, type ClassifiedFile } from './loader';
 import { isWorkbookName } from './service/workbook';
-import { sheetSetting } from './globs';
 import { classifyFile, declarationKeys, WorkspaceIndex, type Analysis, type CapeSettings, type FileKind } from './service';
 import type { SettingsSource } from './settingsSource';
 

@@ -1,7 +1,7 @@
 /** Workspace-wide answers: the refund report (Markdown, and the data behind the view) and the files the index holds. */
 import { URI } from 'vscode-uri';
 import { runSafe } from '../runSafe';
-import { declarationRefunds, isFamilySource, refundOptions, refundReportData, summaryMarkdown, type DeclarationRefunds, type WorkspaceAnalysis } from '../service';
+import { declarationRefunds, isExactSource, refundOptions, refundReportData, summaryMarkdown, type DeclarationRefunds, type WorkspaceAnalysis } from '../service';
 import { REQUESTS } from '../protocol';
 import type { ServerContext } from '../serverContext';
 
@@ -16,7 +16,7 @@ export async function refundFiles(ctx: ServerContext, uri: string | undefined): 
     const analysis = await store.anywhere(each);
     if (!analysis) continue;
     const family = indexer.index.splitFamilyOf(each);
-    if (!uri && family && isFamilySource(family, each) && !family.drift) continue;
+    if (!uri && isExactSource(family, each)) continue;
     first ??= analysis;
     files.push(declarationRefunds(URI.parse(each).fsPath, analysis));
   }

@@ -8,7 +8,7 @@ import { CROSS_FILE_RULES, RULES } from './rules';
 import type { Finding } from './rules/rule';
 import type { CapeSettings } from './settings';
 import type { WorkspaceView } from './workspace';
-import { isFamilySource } from './splitFamilies';
+import { isExactSource } from './splitFamilies';
 
 /** A document's own analysis: its text, model and the findings of the rules that read it alone. */
 export interface Analysis {
@@ -77,7 +77,7 @@ export function withWorkspace(local: Analysis, workspace: WorkspaceView, filingD
   }
   // An exact split source: its one note speaks for it (its parts carry its entries and their findings).
   const family = workspace.splitFamilyOf(local.model.uri);
-  if (family && isFamilySource(family, local.model.uri) && !family.drift) {
+  if (isExactSource(family, local.model.uri)) {
     return { ...local, findings: findings.filter((f) => f.code === 'split-source'), workspace, filingDate };
   }
   return { ...local, findings, workspace, filingDate };

@@ -9,7 +9,7 @@ export { toDiagnostics, entryDataRowDiagnostics, DIAGNOSTIC_SOURCE, EDITOR_DIAGN
 export { computeCheckDigit, isValidEntryNumber, formatEntryNumber } from './entryNumber';
 export { fixAllEdits, fixAllText, getCodeActions, FIX_ALL_KIND, ARCHIVE_FOLDER } from './fixes';
 export { MOVE_INELIGIBLE_KIND, EXCLUSION_FILE, INELIGIBLE_CODES } from './ineligibleActions';
-export { findSplitFamilies, isFamilySource, familyMembers, parseManifest, type SplitFamily, type ManifestFamily } from './splitFamilies';
+export { findSplitFamilies, isExactSource, isFamilySource, familyMembers, parseManifest, type SplitFamily, type ManifestFamily } from './splitFamilies';
 export { getHover } from './hover';
 export { buildModel, HEADER_TEXT, MAX_ENTRIES_PER_DECLARATION, type DeclarationModel } from './model';
 export { declarationKeys, keysOfModel, type DeclarationKeys } from './declarationKeys';

@@ -35,6 +35,11 @@ export function isFamilySource(family: SplitFamily, uri: string): boolean {
   return (family.sources ?? [family.source]).includes(uri);
 }
 
+/** A source of an exact family: its one note speaks for it (its parts carry its entries and their findings). */
+export function isExactSource(family: SplitFamily | undefined, uri: string): boolean {
+  return family !== undefined && family.drift === undefined && isFamilySource(family, uri);
+}
+
 /** A family's sources and parts: never duplicates of each other. */
 export function familyMembers(family: SplitFamily): string[] {
   return [...(family.sources ?? [family.source]), ...family.parts];
@@ -126,7 +131,7 @@ export function findSplitFamilies(uris: readonly string[], codesOf: (uri: string
     const existing = families.get(group.source);
     if (existing && (existing.drift === undefined || existing.parts.length >= group.parts.size)) continue;
     const parts = [...group.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, uri]) => uri);
-    const drift = group.converted ? missingParts(group) ?? entriesNotInSource(group, codesOf) : driftOf(group, codesOf);
+    const drift = group.converted ? missingParts(group) ?? entriesNotInSources(parts, [group.source], codesOf) : driftOf(group, codesOf);
     families.set(group.source, { source: group.source, parts, total: group.total, drift, ...(group.converted ? { converted: true } : {}) });
   }
   return families;
@@ -138,18 +143,6 @@ function preparedFrom(uri: string, partStem: string, sources: ReadonlyMap<string
   if (!partStem.endsWith('-upload') || !decodeURIComponent(folder).endsWith(`/${partStem}/`)) return undefined;
   const parent = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1);
   return sources.get(parent + partStem.slice(0, -'-upload'.length));
-}
-
-/** Prepared parts hold only entries of their source: one that is not there means the source changed since. */
-function entriesNotInSource(group: { source: string; total: number; parts: Map<number, string> }, codesOf: (uri: string) => Float64Array | undefined): string | undefined {
-  const source = new Set(codesOf(group.source) ?? []);
-  for (const [, uri] of [...group.parts].sort((a, b) => a[0] - b[0])) {
-    const codes = codesOf(uri) ?? new Float64Array(0);
-    for (let i = 0; i < codes.length; i++) {
-      if (!source.has(codes[i])) return `${fileNameOf(uri)} holds an entry the source no longer does (its entry ${i + 1})`;
-    }
-  }
-  return undefined;
 }
 
 function missingParts(group: { total: number; parts: Map<number, string> }): string | undefined {
@@ -175,14 +168,15 @@ function driftOf(group: { source: string; total: number; parts: Map<number, stri
   return undefined;
 }
 
-/** A manifest family's parts hold only entries of its sources: one that is not there means a source changed since. */
+/** Prepared parts (in order) hold only entries of their sources: one that is not there means a source changed since. */
 function entriesNotInSources(parts: readonly string[], sources: readonly string[], codesOf: (uri: string) => Float64Array | undefined): string | undefined {
   const held = new Set<number>();
   for (const source of sources) for (const code of codesOf(source) ?? []) held.add(code);
+  const whose = sources.length === 1 ? 'the source no longer does' : 'its sources no longer do';
   for (const uri of parts) {
     const codes = codesOf(uri) ?? new Float64Array(0);
     for (let i = 0; i < codes.length; i++) {
-      if (!held.has(codes[i])) return `${fileNameOf(uri)} holds an entry its sources no longer do (its entry ${i + 1})`;
+      if (!held.has(codes[i])) return `${fileNameOf(uri)} holds an entry ${whose} (its entry ${i + 1})`;
     }
   }
   return undefined;
